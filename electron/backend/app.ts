@@ -1,0 +1,62 @@
+import { EventEmitter } from 'node:events';
+import { contract, events as eventDefs, type ApiResult, type Topic } from '../../shared/contract';
+import { systemClock, type Clock, type SessionSlot } from './context';
+import { closeDatabase, openDatabase, type Db } from './db/open';
+import { createDispatcher } from './api/dispatch';
+import { handlers } from './api/handlers';
+import { SessionStore } from './services/accounts/sessions';
+import { fillDemoCentre } from './cli/demoData';
+import { countUsers } from './services/accounts/users';
+
+export type { SessionSlot } from './context';
+
+export interface Backend {
+  db: Db;
+  dispatch(slot: SessionSlot, method: string, input: unknown): Promise<ApiResult>;
+  /** Pushed events for one client, filtered by that client's role at the moment of delivery. */
+  subscribe(slot: SessionSlot, listener: (name: string, payload: unknown) => void): () => void;
+  close(): void;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  /** Fill the demo centre when the database is new. */
+  demo?: boolean;
+  clock?: Clock;
+  checkOutputs?: boolean;
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const db = openDatabase(opts.dataDir);
+  const clock = opts.clock ?? systemClock;
+  if (opts.demo && countUsers(db) === 0) fillDemoCentre(db, clock.now());
+  const sessions = new SessionStore();
+  const bus = new EventEmitter();
+  bus.setMaxListeners(0);
+  const emit = (topic: Topic) => bus.emit('event', 'data.changed', { topic });
+  const dispatch = createDispatcher({ db, clock, sessions, handlers, emit, checkOutputs: opts.checkOutputs });
+
+  return {
+    db,
+    dispatch,
+    subscribe(slot, listener) {
+      const onEvent = (name: keyof typeof eventDefs, payload: unknown) => {
+        const access = eventDefs[name].access;
+        if (access !== 'public') {
+          const st = sessions.state(slot.sessionId, clock.now(), Number.MAX_SAFE_INTEGER);
+          if (st.kind !== 'active' && st.kind !== 'locked') return;
+          if (!access.includes(st.session.role)) return;
+        }
+        listener(name, payload);
+      };
+      bus.on('event', onEvent);
+      return () => bus.off('event', onEvent);
+    },
+    close() {
+      bus.removeAllListeners();
+      closeDatabase(db);
+    },
+  };
+}
+
+export const METHODS = Object.keys(contract);

@@ -1,0 +1,37 @@
+import type { Db } from './db/open';
+import type { Role, Topic } from '../../shared/contract';
+import type { SessionStore } from './services/accounts/sessions';
+
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface SessionUser {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** A client's hold on a session: one per window (IPC) or per HTTP client (its token). */
+export interface SessionSlot {
+  sessionId: string | null;
+}
+
+/** What a handler gets besides its input. */
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  /** Null only in public calls made without a session. */
+  user: SessionUser | null;
+  slot: SessionSlot;
+  sessions: SessionStore;
+  /** Tells connected clients that data under a topic changed (after the transaction commits). */
+  changed(topic: Topic): void;
+}
+
+export function requireUser(ctx: Ctx): SessionUser {
+  if (!ctx.user) throw new Error('handler needs a session but the dispatcher gave none');
+  return ctx.user;
+}

@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import { m001Foundation } from './001-foundation';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
+export const migrations: Migration[] = [m001Foundation];

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Method, Role } from '../../shared/contract';
+import { createBackend, type Backend } from './app';
+import type { Clock, SessionSlot } from './context';
+
+/** A clock the test moves by hand. */
+export class TestClock implements Clock {
+  constructor(public t = Date.UTC(2026, 10, 23, 2, 0, 0)) {}
+  now() {
+    return this.t;
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
+}
+
+export const PASSWORD = 'secret123';
+
+export interface TestBackend {
+  backend: Backend;
+  dir: string;
+  clock: TestClock;
+  admin: SessionSlot;
+  /** Calls and unwraps: throws with the error value if the call failed. */
+  ok<M extends Method>(slot: SessionSlot, method: M, input: unknown): Promise<any>;
+  /** Creates (once) a user of the role and returns a freshly logged-in slot. */
+  loginAs(role: Role): Promise<SessionSlot>;
+  close(): void;
+}
+
+/** A real backend on a real SQLite file in a temp folder, with an admin logged in. */
+export async function makeTestBackend(opts: { demo?: boolean } = {}): Promise<TestBackend> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-test-'));
+  const clock = new TestClock();
+  const backend = createBackend({ dataDir: dir, clock, checkOutputs: true, demo: opts.demo });
+  const ok = async (slot: SessionSlot, method: string, input: unknown) => {
+    const r = await backend.dispatch(slot, method, input);
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.key} ${r.error.field ?? ''}`), { value: r.error });
+    return r.value as any;
+  };
+  const admin: SessionSlot = { sessionId: null };
+  await ok(admin, 'system.setup', { centreName: '测试中心', username: 'admin', displayName: '管理员', password: PASSWORD });
+  const created = new Set<Role>(['admin']);
+  return {
+    backend,
+    dir,
+    clock,
+    admin,
+    ok,
+    async loginAs(role) {
+      const username = role === 'admin' ? 'admin' : `${role}1`;
+      if (!created.has(role)) {
+        await ok(admin, 'users.create', { username, displayName: `${role} 用户`, role, password: PASSWORD });
+        created.add(role);
+      }
+      const slot: SessionSlot = { sessionId: null };
+      await ok(slot, 'session.login', { username, password: PASSWORD });
+      return slot;
+    },
+    close() {
+      backend.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../app';
+import { NewerSchemaError } from '../db/migrate';
+import { startWebHost } from './server';
+
+/**
+ * `npm run web` / `tsx electron/backend/web/main.ts [--data-dir DIR] [--port N] [--host H] [--demo]`
+ * The same app as the desktop window, in any browser. --port 0 picks a free port; the URL is printed.
+ */
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '5180' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.LIANXIN_DATA_DIR ?? path.join(REPO_ROOT, '.data', 'web'));
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口无效：${values.port} / invalid --port`);
+    process.exit(2);
+  }
+  const staticRoot = path.join(REPO_ROOT, 'out', 'renderer');
+  let backend;
+  try {
+    backend = createBackend({ dataDir, demo: values.demo });
+  } catch (e) {
+    console.error(e instanceof NewerSchemaError ? e.message : e);
+    process.exit(1);
+  }
+  const host = await startWebHost({
+    backend,
+    staticRoot: fs.existsSync(staticRoot) ? staticRoot : null,
+    host: values.host,
+    port,
+  });
+  console.log(`连心前台 web host: ${host.url}  (data: ${dataDir})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    backend.close();
+    console.log(`stopped on ${signal}; database checkpointed and closed`);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main();

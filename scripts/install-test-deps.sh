@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need from Debian's packages: Chromium (Playwright's own browser
+# download is not reachable here) and CJK fonts (without them Chinese renders as boxes).
+set -euo pipefail
+if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto.*CJK'; then
+  echo "chromium and fonts-noto-cjk already installed"
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends chromium fonts-noto-cjk

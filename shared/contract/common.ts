@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Text typed by a person: trimmed, required, bounded (and no control characters). */
+export const text = (max: number) =>
+  z
+    .string('validation.required')
+    .trim()
+    .min(1, 'validation.required')
+    .max(max, 'validation.tooLong')
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'validation.controlChars');
+
+export const optionalText = (max: number) =>
+  z
+    .string('validation.invalidType')
+    .trim()
+    .max(max, 'validation.tooLong')
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'validation.controlChars')
+    .optional()
+    .transform((s) => (s === '' || s === undefined ? undefined : s));
+
+export const id = z.string('validation.required').regex(/^[0-9a-f-]{36}$/, 'validation.badId');
+
+export const isoDate = z
+  .string('validation.required')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.badDate');
+
+export const epochMs = z.number().int().nonnegative();
+
+export const page = {
+  limit: z.number('validation.invalidType').int().min(1).max(500).default(50),
+  offset: z.number('validation.invalidType').int().min(0).max(10_000_000).default(0),
+};
+
+export const ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof ok>;
+
+/** A binary file crossing the boundary (Excel import/export): base64, at most ~15 MB of data. */
+export const fileBase64 = z.string('validation.required').max(20_000_000, 'file.tooLarge');
+export const exportedFile = z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { accountsContract } from './accounts';
+import { catalogueContract } from './catalogue';
+import { event, type CallDef } from './define';
+import { gridContract } from './grid';
+import { residentsContract } from './residents';
+import { STAFF } from './roles';
+
+/** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
+export const contract = {
+  ...accountsContract,
+  ...gridContract,
+  ...residentsContract,
+  ...catalogueContract,
+} satisfies Record<string, CallDef>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** Events the backend pushes to connected clients. */
+export const events = {
+  'data.changed': event({ access: STAFF, payload: z.object({ topic: z.enum(TOPICS) }) }),
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export * from './roles';
+export * from './transport';
+export * from './common';
+export * from './accounts';
+export * from './grid';
+export * from './residents';
+export * from './catalogue';
