@@ -7,6 +7,7 @@ import { handlers } from './api/handlers';
 import { SessionStore } from './services/accounts/sessions';
 import { fillDemoCentre } from './cli/demoData';
 import { countUsers } from './services/accounts/users';
+import { ensureCalendarSeeded } from './services/catalogue/calendar';
 
 export type { SessionSlot } from './context';
 
@@ -29,6 +30,7 @@ export interface BackendOptions {
 export function createBackend(opts: BackendOptions): Backend {
   const db = openDatabase(opts.dataDir);
   const clock = opts.clock ?? systemClock;
+  ensureCalendarSeeded(db);
   if (opts.demo && countUsers(db) === 0) fillDemoCentre(db, clock.now());
   const sessions = new SessionStore();
   const bus = new EventEmitter();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Method, Role } from '../../shared/contract';
 import { createBackend, type Backend } from './app';
 import type { Clock, SessionSlot } from './context';
+import { hashSecretSync } from './services/accounts/password';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -41,7 +42,13 @@ export async function makeTestBackend(opts: { demo?: boolean } = {}): Promise<Te
     return r.value as any;
   };
   const admin: SessionSlot = { sessionId: null };
-  await ok(admin, 'system.setup', { centreName: '测试中心', username: 'admin', displayName: '管理员', password: PASSWORD });
+  if (opts.demo) {
+    // The demo centre has its admin already; give it the test password.
+    backend.db.prepare('UPDATE users SET password_hash = ? WHERE username = ?').run(hashSecretSync(PASSWORD), 'admin');
+    await ok(admin, 'session.login', { username: 'admin', password: PASSWORD });
+  } else {
+    await ok(admin, 'system.setup', { centreName: '测试中心', username: 'admin', displayName: '管理员', password: PASSWORD });
+  }
   const created = new Set<Role>(['admin']);
   return {
     backend,

@@ -12,7 +12,7 @@ export const handlingMode = z.enum(HANDLING_MODES, 'validation.invalidType');
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.badTime');
 /** Opening hours per weekday, 1 = Monday … 7 = Sunday; a missing day is closed. */
 export const openingHours = z
-  .record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.object({ open: hhmm, close: hhmm }))
+  .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.object({ open: hhmm, close: hhmm }))
   .refine((h) => Object.values(h).every((d) => d !== undefined && d.open < d.close), 'station.hours.order');
 
 export const staffMember = z.object({
