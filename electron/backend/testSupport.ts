@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Method, Role } from '../../shared/contract';
+import type { Input, Method, Output, Role } from '../../shared/contract';
 import { createBackend, type Backend } from './app';
 import type { Clock, SessionSlot } from './context';
 import { hashSecretSync } from './services/accounts/password';
@@ -25,7 +25,7 @@ export interface TestBackend {
   clock: TestClock;
   admin: SessionSlot;
   /** Calls and unwraps: throws with the error value if the call failed. */
-  ok<M extends Method>(slot: SessionSlot, method: M, input: unknown): Promise<any>;
+  ok<M extends Method>(slot: SessionSlot, method: M, input: Input<M>): Promise<Output<M>>;
   /** Creates (once) a user of the role and returns a freshly logged-in slot. */
   loginAs(role: Role): Promise<SessionSlot>;
   close(): void;
@@ -36,10 +36,10 @@ export async function makeTestBackend(opts: { demo?: boolean } = {}): Promise<Te
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-test-'));
   const clock = new TestClock();
   const backend = createBackend({ dataDir: dir, clock, checkOutputs: true, demo: opts.demo });
-  const ok = async (slot: SessionSlot, method: string, input: unknown) => {
+  const ok = async <M extends Method>(slot: SessionSlot, method: M, input: Input<M>): Promise<Output<M>> => {
     const r = await backend.dispatch(slot, method, input);
     if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code} ${r.error.key} ${r.error.field ?? ''}`), { value: r.error });
-    return r.value as any;
+    return r.value as Output<M>;
   };
   const admin: SessionSlot = { sessionId: null };
   if (opts.demo) {

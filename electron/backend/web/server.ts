@@ -13,7 +13,7 @@ import {
 import type { Backend } from '../app';
 import type { SessionSlot } from '../context';
 import { LATEST_SCHEMA } from '../db/migrate';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStaticPath } from './staticFiles';
+import { CONTENT_SECURITY_POLICY, resolveStaticPath } from './staticFiles';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -148,14 +148,15 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, { code: 'BAD_REQUEST', key: 'error.badRequest' });
-    const file = opts.staticRoot ? resolveStaticPath(opts.staticRoot, pathname) : null;
-    if (!file || !fs.existsSync(file)) {
+    const resolved = opts.staticRoot ? resolveStaticPath(opts.staticRoot, pathname) : null;
+    const file = resolved?.ok ? resolved.filePath : null;
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       return res.end(opts.staticRoot ? '404' : '界面未构建：请先运行 npm run build / renderer not built: run npm run build');
     }
     const immutable = pathname.startsWith('/assets/');
     res.writeHead(200, {
-      'Content-Type': mimeType(file),
+      'Content-Type': resolved!.ok ? resolved!.mimeType : 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...SECURITY_HEADERS,
     });
@@ -171,7 +172,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     let pathname: string;
     try {
-      pathname = new URL(req.url ?? '/', 'http://x').pathname;
+      // The raw path: URL() would fold `..` segments away before the static check could refuse them.
+      pathname = (req.url ?? '/').split(/[?#]/)[0]!;
     } catch {
       return refuse(res, { code: 'BAD_REQUEST', key: 'error.badRequest' });
     }

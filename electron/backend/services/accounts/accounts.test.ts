@@ -88,14 +88,14 @@ describe('accounts', () => {
   it('a disabled account is logged out at once; the last admin cannot be removed', async () => {
     const desk = await t.loginAs('desk');
     const users = await t.ok(t.admin, 'users.list', {});
-    const deskUser = users.find((u: { username: string }) => u.username === 'desk1');
+    const deskUser = users.find((u) => u.username === 'desk1')!;
     await t.ok(t.admin, 'users.update', { id: deskUser.id, displayName: 'x', role: 'desk', disabled: true });
     expect(await t.backend.dispatch(desk, 'residents.search', { q: '' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await t.backend.dispatch({ sessionId: null }, 'session.login', { username: 'desk1', password: PASSWORD })).toMatchObject({
       ok: false,
       error: { key: 'login.disabled' },
     });
-    const admin = users.find((u: { username: string }) => u.username === 'admin');
+    const admin = users.find((u) => u.username === 'admin')!;
     expect(await t.backend.dispatch(t.admin, 'users.update', { id: admin.id, displayName: 'x', role: 'desk', disabled: false })).toMatchObject({
       ok: false,
       error: { key: 'user.lastAdmin' },

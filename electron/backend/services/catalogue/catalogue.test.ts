@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openingHours } from '../../../../shared/contract';
+import { openingHours, type Input, type Method } from '../../../../shared/contract';
 import { makeTestBackend, type TestBackend } from '../../testSupport';
 import { verifyStaffPin } from './staff';
 
@@ -9,7 +9,7 @@ const WEEK = { '1': DAY, '2': DAY, '3': DAY, '4': DAY, '5': DAY, '6': DAY, '7': 
 describe('catalogue: stations, services, staff', () => {
   let t: TestBackend;
   const call = (method: string, input: unknown) => t.backend.dispatch(t.admin, method, input);
-  const ok = (method: Parameters<TestBackend['ok']>[1], input: unknown) => t.ok(t.admin, method, input);
+  const ok = <M extends Method>(method: M, input: Input<M>) => t.ok(t.admin, method, input);
   const audit = (action: string) =>
     t.backend.db.prepare('SELECT target_id, detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as {
       target_id: string;
@@ -74,7 +74,7 @@ describe('catalogue: stations, services, staff', () => {
   });
 
   describe('services', () => {
-    const base = { category: '社会保障', name: '社保医保', prefix: 'a', defaultMode: 'immediate', timeLimitDays: 3, counters: [2, 1, 2] };
+    const base = { category: '社会保障', name: '社保医保', prefix: 'a', defaultMode: 'immediate' as const, timeLimitDays: 3, counters: [2, 1, 2] };
     let serviceId: string;
 
     it('creates a service: prefix upper-cased, counters sorted, stations checked', async () => {
@@ -150,7 +150,7 @@ describe('catalogue: stations, services, staff', () => {
       expect(JSON.stringify(row)).not.toContain('482913');
       expect(JSON.stringify(t.backend.db.prepare('SELECT * FROM audit_log').all())).not.toContain('482913');
       expect(audit('staff.setPin').map((a) => a.target_id)).toEqual([staffId]);
-      expect((await ok('staff.list', {}))[0].hasPin).toBe(true);
+      expect((await ok('staff.list', {}))[0]!.hasPin).toBe(true);
       expect(await verifyStaffPin(t.backend.db, staffId, '482913')).toBe(true);
       expect(await verifyStaffPin(t.backend.db, staffId, '482914')).toBe(false);
       expect(await verifyStaffPin(t.backend.db, '00000000-0000-7000-8000-000000000000', '482913')).toBe(false);
@@ -171,7 +171,7 @@ describe('catalogue: stations, services, staff', () => {
 
     it('shows the login account linked to a staff member', async () => {
       const u = await ok('users.create', { username: 'wanglh', displayName: '王丽华', role: 'desk', password: 'secret123', staffId });
-      expect((await ok('staff.list', {}))[0].userId).toBe(u.id);
+      expect((await ok('staff.list', {}))[0]!.userId).toBe(u.id);
     });
   });
 });

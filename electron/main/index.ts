@@ -1,0 +1,61 @@
+/** Electron main process: lifecycle only. Everything that can run without Electron is in the backend. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import { createBackend, type Backend } from '../backend/app';
+import { registerIpc } from './ipc';
+import { parseLaunchOptions } from './launchOptions';
+import { installApplicationMenu } from './menu';
+import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol';
+import { denyAllPermissions, hardenAllWebContents } from './security';
+import { createMainWindow, focusMainWindow } from './windows';
+
+const RENDERER_ROOT = path.join(__dirname, '../renderer');
+
+const options = parseLaunchOptions(process.argv, process.env);
+// A data folder of its own also gets its own Chromium profile and its own single-instance lock,
+// so a test (or a second centre on one PC) never collides with the installed app.
+if (options.dataDir) {
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  app.setPath('userData', dataDir);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  main();
+}
+
+function main(): void {
+  let backend: Backend | null = null;
+
+  // Every renderer sandboxed, whatever a window's webPreferences say.
+  app.enableSandbox();
+  registerAppSchemeAsPrivileged();
+  hardenAllWebContents();
+
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+
+  void app.whenReady().then(() => {
+    denyAllPermissions();
+    handleAppProtocol(RENDERER_ROOT);
+    try {
+      backend = createBackend({ dataDir: app.getPath('userData'), demo: options.demo });
+    } catch (error) {
+      // E.g. a database written by a newer version: say so and stop rather than run half-broken.
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('连心前台无法启动', `无法打开数据文件夹 ${app.getPath('userData')}\n\n${message}`);
+      app.exit(1);
+      return;
+    }
+    const ipc = registerIpc(backend);
+    installApplicationMenu(ipc);
+    createMainWindow(ipc);
+  });
+}
