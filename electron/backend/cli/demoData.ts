@@ -1,0 +1,53 @@
+import type { Role } from '../../../shared/contract';
+import type { Db } from '../db/open';
+import { newId } from '../db/ids';
+import { hashSecretSync } from '../services/accounts/password';
+import { insertUser } from '../services/accounts/users';
+import { fillDemoCatalogue } from '../services/catalogue/demo';
+import { setSetting } from '../services/centre/settings';
+import { fillCommunity, type CommunityPlan } from './fictional/community';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** A centre like the one in SPEC §1: 3 areas, 26 grids, a few thousand residents. */
+export const DEMO_COMMUNITY: CommunityPlan = {
+  seed: 20_261_122,
+  areas: [
+    { name: '东片区', grids: 9 },
+    { name: '西片区', grids: 9 },
+    { name: '南片区', grids: 8 },
+  ],
+  buildingsPerGrid: [4, 12],
+  residents: 2_400,
+  historyYears: 6,
+};
+
+/**
+ * The demo accounts; `staff` is an index into the demo staff (DEMO_STAFF in catalogue/demo.ts) for
+ * those who check in at a station.
+ */
+const DEMO_USERS: { username: string; displayName: string; role: Role; staff?: number }[] = [
+  { username: 'admin', displayName: '王主任', role: 'admin' },
+  { username: 'qiantai', displayName: '李小红', role: 'desk' },
+  { username: 'zhiban', displayName: '刘晓梅', role: 'duty', staff: 2 },
+  { username: 'shanghu', displayName: '惠民便利店', role: 'partner' },
+];
+
+/**
+ * Fills a new database with a fictional centre (all names, ID numbers and phones are made up), in
+ * one transaction. Synchronous: createBackend calls it before any client connects.
+ */
+export function fillDemoCentre(db: Db, now: number): void {
+  const hashes = DEMO_USERS.map(() => hashSecretSync(DEMO_PASSWORD));
+  db.transaction(() => {
+    setSetting(db, 'centreName', '幸福里社区党群服务中心');
+    setSetting(db, 'centreCode', 'XFL001');
+    const staffIds = fillDemoCatalogue(db, now);
+    DEMO_USERS.forEach((u, i) => {
+      const staffId = u.staff === undefined ? null : (staffIds[u.staff] ?? null);
+      insertUser(db, { id: newId(), username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, staffId }, now);
+    });
+    fillCommunity(db, now, DEMO_COMMUNITY);
+    setSetting(db, 'demoLogin', { username: 'admin', password: DEMO_PASSWORD });
+  }).immediate();
+}

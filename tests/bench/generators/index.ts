@@ -1,0 +1,6 @@
+import { accountsGenerator } from './accounts';
+import { communityGenerator } from './community';
+import type { DatasetGenerator } from './types';
+
+/** In order. A later issue adds its domain here (requests, cards, appointments, rota…). */
+export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator];
