@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m001Foundation } from './001-foundation';
+import { m002ResidentSearch } from './002-resident-search';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
-export const migrations: Migration[] = [m001Foundation];
+export const migrations: Migration[] = [m001Foundation, m002ResidentSearch];

@@ -4,6 +4,7 @@ import { ageOn } from '../../../../shared/rules/time';
 import type { Db } from '../../db/open';
 import { newId } from '../../db/ids';
 import { buildingsUnder } from '../grid/grid';
+import { gramQuery } from './searchText';
 import type { ResidentFields } from './validate';
 
 interface ResidentRow extends ResidentFields {
@@ -93,7 +94,10 @@ export function assertNoDuplicate(db: Db, f: ResidentFields, exceptId: string | 
   if (samePhone && !confirmed) throw fail.conflict('resident.duplicate.namePhone', 'name', { name: samePhone.name, phone: samePhone.phoneMasked ?? '' });
 }
 
-const COLUMNS = ['name', 'name_pinyin', 'name_initials', 'gender', 'birth_date', 'id_number', 'phone', 'building_id', 'unit', 'room', 'tags', 'notes'] as const;
+const COLUMNS = [
+  'name', 'name_pinyin', 'name_initials', 'gender', 'birth_date', 'id_number', 'phone',
+  'building_id', 'unit', 'room', 'tags', 'notes', 'search_grams', 'search_digits',
+] as const;
 
 export function insertResident(db: Db, f: ResidentFields, now: number, id = newId()): string {
   db.prepare(
@@ -136,14 +140,28 @@ export function residentWhere(db: Db, query: ResidentQuery): { sql: string; args
     parts.push('((r.name_initials >= ? AND r.name_initials < ?) OR (r.name_pinyin >= ? AND r.name_pinyin < ?))');
     args.push(lower, `${lower}{`, lower, `${lower}{`);
     order = 'length(r.name_initials), r.name_pinyin, r.id';
-  } else if (/^[\dXx*\s-]+$/.test(q) && q.replace(/\D/g, '').length > 0) {
-    const frag = q.replace(/[\s-]/g, '').toUpperCase().replace(/\*+/g, '%');
-    parts.push('(r.phone LIKE ? OR replace(r.phone, \'-\', \'\') LIKE ? OR r.id_number LIKE ?)');
-    args.push(`%${frag}%`, `%${frag}%`, `%${frag}%`);
+  } else if (/^[\dXx\s-]+$/.test(q) && /\d/.test(q)) {
+    const frag = q.replace(/[\s-]/g, '').toUpperCase();
+    if (frag.length >= 3) {
+      parts.push(`r.rowid IN (SELECT rowid FROM residents_fts WHERE search_digits LIKE ?)`);
+    } else {
+      parts.push('r.search_digits LIKE ?');
+    }
+    args.push(`%${frag}%`);
   } else if (q) {
-    parts.push("r.name LIKE ? ESCAPE '\\'");
-    args.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    order = `(r.name = ?) DESC, (substr(r.name, 1, ${Array.from(q).length}) = ?) DESC, r.name_pinyin, r.id`;
+    // LIKE wildcards and the gram separator never occur in names; dropping them keeps the pattern literal.
+    const frag = q.replace(/[%_|\\]/g, '');
+    const chars = Array.from(frag);
+    if (chars.length >= 3) {
+      parts.push(`r.rowid IN (SELECT rowid FROM residents_fts WHERE name LIKE ?)`);
+      args.push(`%${frag}%`);
+    } else if (chars.length > 0) {
+      parts.push(`r.rowid IN (SELECT rowid FROM residents_fts WHERE search_grams LIKE ?)`);
+      args.push(`%${gramQuery(frag)}%`);
+    } else {
+      parts.push('0'); // only wildcards typed: nothing matches
+    }
+    order = `(r.name = ?) DESC, (substr(r.name, 1, ${chars.length}) = ?) DESC, r.name_pinyin, r.id`;
   }
   if (query.gridNodeId) {
     const ids = buildingsUnder(db, query.gridNodeId);

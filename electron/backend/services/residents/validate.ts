@@ -3,6 +3,7 @@ import { isValidDate, parseIdNumber } from '../../../../shared/rules/idNumber';
 import { isValidPhone, normalisePhone } from '../../../../shared/rules/phone';
 import type { Db } from '../../db/open';
 import { namePinyin } from './pinyin';
+import { nameGrams, searchDigits } from './searchText';
 
 /** A resident's columns as stored. */
 export interface ResidentFields {
@@ -18,6 +19,8 @@ export interface ResidentFields {
   room: string | null;
   tags: string;
   notes: string | null;
+  search_grams: string;
+  search_digits: string;
 }
 
 type Parsed = Omit<ResidentInput, 'tags'> & { tags: string[] };
@@ -66,5 +69,7 @@ export function residentFields(db: Db, input: Parsed, today: string): ResidentFi
     room: input.room ?? null,
     tags: JSON.stringify([...new Set(input.tags)]),
     notes: input.notes ?? null,
+    search_grams: nameGrams(input.name),
+    search_digits: searchDigits(phone, idNumber),
   };
 }
