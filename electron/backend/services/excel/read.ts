@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './module';
 import { fail } from '../../../../shared/contract';
 
 /** The bytes of a base64 file; an .xlsx is a zip, so anything not starting with "PK\x03\x04" is refused early. */
@@ -10,7 +11,7 @@ export function decodeXlsx(fileBase64: string): Buffer {
 
 /** Loads an .xlsx workbook; anything else (old .xls, .csv, another zip, garbage) is a typed refusal. */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

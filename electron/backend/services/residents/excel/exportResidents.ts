@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone } from '../../../../../shared/rules/mask';
 import { ageOn, formatChineseDate, shanghaiDate } from '../../../../../shared/rules/time';
 import type { SessionUser } from '../../../context';
 import type { Db } from '../../../db/open';
 import { writeAudit } from '../../audit/audit';
+import { newWorkbook } from '../../excel/module';
 import { addTableSheet, isoDateCell, workbookToBase64, type TableColumn } from '../../excel/write';
 import { allMatchingResidents, type ResidentQuery } from '../residents';
 
@@ -36,7 +36,7 @@ export async function exportResidents(
 ): Promise<{ fileName: string; base64: string; rows: number }> {
   const today = shanghaiDate(now);
   const rows = allMatchingResidents(db, query);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = '连心前台';
   wb.created = new Date(now);
   addTableSheet(wb, '居民名单', columns(today), rows);
