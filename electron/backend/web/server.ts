@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import {
   HTTP_API_PREFIX,
@@ -47,6 +48,15 @@ export interface WebHost {
   port: number;
   /** Stops accepting, lets calls under way finish, ends event streams. Does not close the backend. */
   close(): Promise<void>;
+}
+
+/** Bound to every interface (the centre's LAN): the PC's own addresses are valid Host names too. */
+function lanAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [];
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined)
+    .map((a) => (a.family === 'IPv6' ? `[${a.address}]` : a.address));
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -197,7 +207,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => {
       const port = (server.address() as AddressInfo).port;
-      const names = new Set([opts.host, '127.0.0.1', 'localhost', '[::1]']);
+      const names = new Set([opts.host, '127.0.0.1', 'localhost', '[::1]', ...lanAddresses(opts.host)]);
       allowedHosts = new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
       const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
       resolve({
