@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { ADMIN, STAFF } from './roles';
-import { id, isoDate, ok, optionalText, text } from './common';
+import { id, isoDate, maskedFieldUpdate, ok, optionalText, text } from './common';
 import { role } from './accounts';
 
 /* Staff, the service catalogue, stations and the holiday calendar: the settings later issues need. */
@@ -82,7 +82,7 @@ export const catalogueContract = {
   'staff.save': call({
     summary: '新建或修改工作人员',
     access: ADMIN,
-    input: staffInput.extend({ id: id.optional() }),
+    input: staffInput.extend({ id: id.optional(), phone: maskedFieldUpdate(30) }),
     output: staffMember,
   }),
   'staff.setPin': call({

@@ -18,6 +18,12 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((s) => (s === '' || s === undefined ? undefined : s));
 
+/**
+ * A field the UI only ever sees masked (ID number, phone), on update: left out (or empty) keeps the
+ * stored value, `null` clears it, text replaces it. The form never needs the full value back.
+ */
+export const maskedFieldUpdate = (max: number) => optionalText(max).nullable();
+
 export const id = z.string('validation.required').regex(/^[0-9a-f-]{36}$/, 'validation.badId');
 
 export const isoDate = z

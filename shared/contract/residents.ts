@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { OFFICE, STAFF } from './roles';
-import { exportedFile, fileBase64, id, isoDate, optionalText, page, text } from './common';
+import { exportedFile, fileBase64, id, isoDate, maskedFieldUpdate, optionalText, page, text } from './common';
 
 export const RESIDENT_TAGS = ['独居老人', '孤寡', '空巢老人', '残疾', '低保', '特困', '低收入', '退役军人', '党员', '孕妇', '重点关注'] as const;
 
@@ -118,7 +118,12 @@ export const residentsContract = {
   'residents.update': call({
     summary: '修改居民信息',
     access: OFFICE,
-    input: residentInput.extend({ id, confirmDuplicate: z.boolean().default(false) }),
+    input: residentInput.extend({
+      id,
+      idNumber: maskedFieldUpdate(30),
+      phone: maskedFieldUpdate(30),
+      confirmDuplicate: z.boolean().default(false),
+    }),
     output: resident,
   }),
   'residents.void': call({

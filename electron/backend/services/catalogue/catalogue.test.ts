@@ -175,3 +175,16 @@ describe('catalogue: stations, services, staff', () => {
     });
   });
 });
+
+describe('staff phone on update', () => {
+  it('keeps the number when left out and clears it on null', async () => {
+    const t = await makeTestBackend();
+    try {
+      const s = await t.ok(t.admin, 'staff.save', { name: '王丽华', phone: '13900000101' });
+      expect((await t.ok(t.admin, 'staff.save', { id: s.id, name: '王丽华', roles: ['社工'] })).phoneMasked).toBe('139****0101');
+      expect((await t.ok(t.admin, 'staff.save', { id: s.id, name: '王丽华', phone: null })).phoneMasked).toBeNull();
+    } finally {
+      t.close();
+    }
+  });
+});

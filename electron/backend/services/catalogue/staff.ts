@@ -11,7 +11,8 @@ type StaffMember = z.infer<typeof staffMember>;
 
 export interface StaffFields {
   name: string;
-  phone?: string | undefined;
+  /** Undefined keeps the stored number on update; null clears it. */
+  phone?: string | null | undefined;
   roles: string[];
   stationIds: string[];
   active: boolean;
@@ -69,8 +70,9 @@ function checkedPhone(raw: string | undefined): string | null {
 
 /** Inserts or updates a staff member (never the PIN); call inside a transaction. Returns the id. */
 export function saveStaff(db: Db, id: string | undefined, f: StaffFields, now: number): string {
-  if (id) getStaffRow(db, id);
-  const phone = checkedPhone(f.phone);
+  const existing = id ? getStaffRow(db, id) : null;
+  // Left out on an update: keep the number on file (the form only ever saw it masked).
+  const phone = f.phone === undefined && existing ? existing.phone : checkedPhone(f.phone ?? undefined);
   assertStationsExist(db, f.stationIds);
   const roles = JSON.stringify([...new Set(f.roles)]);
   const stationIds = JSON.stringify([...new Set(f.stationIds)]);

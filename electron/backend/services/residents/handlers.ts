@@ -52,8 +52,15 @@ export const residentsHandlers = defineHandlers({
     const now = ctx.clock.now();
     const today = shanghaiDate(now);
     ctx.db.transaction(() => {
-      getResidentRow(ctx.db, input.id);
-      const f = residentFields(ctx.db, input, today);
+      const existing = getResidentRow(ctx.db, input.id);
+      // Left out: keep what is on file (the form only ever saw it masked); null: clear it.
+      const keepOr = (value: string | null | undefined, stored: string | null) =>
+        (value === undefined ? stored : value) ?? undefined;
+      const f = residentFields(
+        ctx.db,
+        { ...input, idNumber: keepOr(input.idNumber, existing.id_number), phone: keepOr(input.phone, existing.phone) },
+        today,
+      );
       assertNoDuplicate(ctx.db, f, input.id, input.confirmDuplicate);
       updateResident(ctx.db, input.id, f, now);
       writeAudit(ctx.db, requireUser(ctx), now, { action: 'resident.update', targetType: 'resident', targetId: input.id });
