@@ -138,7 +138,7 @@ describe('catalogue: stations, services, staff', () => {
     });
 
     it('updates a staff member, clearing the phone', async () => {
-      const s = await ok('staff.save', { id: staffId, name: '王丽华', roles: ['前台'], active: true });
+      const s = await ok('staff.save', { id: staffId, name: '王丽华', phone: null, roles: ['前台'], active: true });
       expect(s).toMatchObject({ phoneMasked: null, roles: ['前台'], stationIds: [] });
       expect(audit('staff.update')).toHaveLength(1);
     });
