@@ -45,6 +45,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified by default; the web host serves it over the LAN too.
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(root, 'renderer/index.html') },
       },

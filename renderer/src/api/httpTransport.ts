@@ -1,10 +1,6 @@
-import {
-  HTTP_API_PREFIX,
-  HTTP_EVENTS_PATH,
-  HTTP_SESSION_HEADER,
-  isAppErrorValue,
-  type ApiResult,
-} from '../../../shared/contract';
+// From the zod-free modules, not the contract's index: the schemas stay out of the first download.
+import { isAppErrorValue } from '../../../shared/contract/errors';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_SESSION_HEADER, type ApiResult } from '../../../shared/contract/transport';
 import type { Transport } from './transport';
 
 /** The session token lives in sessionStorage: one session per browser tab, gone when the tab closes. */

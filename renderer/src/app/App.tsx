@@ -1,0 +1,58 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { ADMIN } from '../../../shared/contract/roles';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PageSpinner } from '../components/PageSpinner';
+import { HOME, RoleOnly, SetupGate, SignedInOnly, SignedOutOnly } from './gates';
+import { AppLayout } from './layout/AppLayout';
+import { SessionProvider } from './session/SessionProvider';
+import NotFoundPage from './NotFoundPage';
+
+const SetupPage = lazy(() => import('../features/accounts/SetupPage'));
+const LoginPage = lazy(() => import('../features/accounts/LoginPage'));
+const ResidentsPage = lazy(() => import('../features/residents/ResidentsPage'));
+const GridPage = lazy(() => import('../features/grid/GridPage'));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const ReservedScreen = lazy(() => import('./ReservedScreen'));
+
+function Screen({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<PageSpinner />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/display" element={<Screen><ReservedScreen /></Screen>} />
+      <Route path="/kiosk" element={<Screen><ReservedScreen /></Screen>} />
+      <Route path="*" element={<SessionProvider><SessionRoutes /></SessionProvider>} />
+    </Routes>
+  );
+}
+
+function SessionRoutes() {
+  return (
+    <Routes>
+      <Route element={<SetupGate />}>
+        <Route path="/setup" element={<Screen><SetupPage /></Screen>} />
+        <Route element={<SignedOutOnly />}>
+          <Route path="/login" element={<Screen><LoginPage /></Screen>} />
+        </Route>
+        <Route element={<SignedInOnly />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to={HOME} replace />} />
+            <Route path="/residents" element={<ResidentsPage />} />
+            <Route path="/grid" element={<GridPage />} />
+            <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />
+            <Route path="/audit" element={<RoleOnly roles={ADMIN}><AuditPage /></RoleOnly>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

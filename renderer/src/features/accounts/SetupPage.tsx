@@ -1,0 +1,77 @@
+import { App, Button, Form, Input } from 'antd';
+import { useApiMutation } from '../../api/hooks';
+import { showApiError } from '../../components/apiErrors';
+import { t } from '../../i18n';
+import { useSession } from '../../app/session/SessionContext';
+import { AuthScreen } from './AuthScreen';
+import { confirmPasswordRule, newPasswordRules } from './passwordRules';
+
+interface Values {
+  centreName: string;
+  username: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+}
+
+const FIELDS = ['centreName', 'username', 'displayName', 'password'] as const;
+const required = { required: true, whitespace: true, message: t('validation.required') };
+
+/** First run: the centre's name and the first administrator. */
+export default function SetupPage() {
+  const { signedIn } = useSession();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const setup = useApiMutation('system.setup');
+
+  const submit = (v: Values) =>
+    setup.mutate(
+      { centreName: v.centreName, username: v.username, displayName: v.displayName, password: v.password },
+      {
+        onSuccess: (me) => {
+          signedIn(me);
+          message.success(t('setup.done'));
+        },
+        onError: (err) => showApiError(err, (text) => message.error(text), form, FIELDS),
+      },
+    );
+
+  return (
+    <AuthScreen title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
+      <Form form={form} layout="vertical" onFinish={submit} size="large">
+        <Form.Item name="centreName" label={t('field.centreName')} rules={[required]} extra={t('setup.centreNameHint')}>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+        <Form.Item
+          name="username"
+          label={t('setup.adminUsername')}
+          rules={[
+            required,
+            { min: 2, message: t('user.username.short') },
+            { pattern: /^[A-Za-z0-9_.-]+$/, message: t('user.username.chars') },
+          ]}
+          extra={t('setup.usernameHint')}
+        >
+          <Input autoComplete="username" maxLength={32} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('field.displayName')} rules={[required]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="password" label={t('field.password')} rules={newPasswordRules()} validateFirst extra={t('password.ruleHint')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['password']}
+          rules={[{ required: true, message: t('validation.required') }, confirmPasswordRule('password')]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={setup.isPending} style={{ height: 52, fontSize: 20 }}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </AuthScreen>
+  );
+}

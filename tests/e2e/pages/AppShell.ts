@@ -1,0 +1,26 @@
+import type { Page } from '@playwright/test';
+
+/** The frame around the staff screens: menu, who is signed in, lock and sign-out. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  menuItem(name: string) {
+    return this.page.locator('.side-menu').getByRole('menuitem', { name });
+  }
+
+  async goTo(name: '居民档案' | '网格管理' | '系统设置' | '审计日志') {
+    await this.menuItem(name).click();
+  }
+
+  userMenu() {
+    return this.page.getByTestId('user-menu');
+  }
+
+  async lock() {
+    await this.page.getByRole('button', { name: '锁屏' }).click();
+  }
+
+  async logout() {
+    await this.page.locator('.header-bar').getByRole('button', { name: '退出' }).click();
+  }
+}
