@@ -41,9 +41,14 @@ class SettingsScreen {
     return scope.locator('.ant-form-item-explain-error').filter({ hasText: text });
   }
 
+  /** Picks an option and waits until the select shows it (a click during the dropdown's opening animation can be lost). */
   async pickOption(scope: Locator, label: string, option: string) {
-    await scope.getByLabel(label).click();
-    await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+    const field = scope.locator('.ant-form-item').filter({ has: this.page.locator('.ant-form-item-label').getByText(label, { exact: true }) });
+    await expect(async () => {
+      await scope.getByLabel(label).click();
+      await this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click({ timeout: 2_000 });
+      await expect(field).toContainText(option, { timeout: 1_000 });
+    }).toPass({ timeout: 10_000 });
   }
 
   /** A searchable select: type to narrow the list, Enter takes the match. */
