@@ -63,7 +63,7 @@ export function LockOverlay() {
           <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password size="large" autoFocus autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={unlock.isPending} style={{ marginTop: 8 }}>
+          <Button type="primary" htmlType="submit" size="large" block loading={unlock.isPending} style={{ marginTop: 16 }}>
             {t('lock.unlock')}
           </Button>
         </Form>

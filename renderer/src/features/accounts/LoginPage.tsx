@@ -44,7 +44,7 @@ export default function LoginPage() {
         <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={login.isPending} style={{ height: 52, fontSize: 20, marginTop: 8 }}>
+        <Button type="primary" htmlType="submit" block loading={login.isPending} style={{ height: 52, fontSize: 20, marginTop: 16 }}>
           {t('login.submit')}
         </Button>
       </Form>

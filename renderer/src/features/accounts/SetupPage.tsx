@@ -68,7 +68,7 @@ export default function SetupPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={setup.isPending} style={{ height: 52, fontSize: 20 }}>
+        <Button type="primary" htmlType="submit" block loading={setup.isPending} style={{ height: 52, fontSize: 20, marginTop: 16 }}>
           {t('setup.submit')}
         </Button>
       </Form>
