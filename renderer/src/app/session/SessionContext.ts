@@ -9,6 +9,8 @@ export interface SessionValue {
   /** Changes on every login, so the live-update stream reconnects with the new session. */
   sessionKey: string;
   connected: boolean;
+  /** The user was signed out without signing out (expiry, restart, a changed role): the login page says so. */
+  sessionExpired: boolean;
   signedIn(me: Me): void;
   logout(): Promise<void>;
   lock(): Promise<void>;

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Result } from 'antd';
+import { Button, Result } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AppErrorValue, Me, SessionInfo } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -16,7 +16,6 @@ const KEEP_ACROSS_LOGINS = new Set(['system.status', 'session.get']);
 /** Who is signed in, whether the screen is locked, and the centre's status, for the whole app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const { message } = App.useApp();
   const status = useApiQuery('system.status', {}, { staleTime: Infinity });
   const session = useApiQuery('session.get', {}, { staleTime: Infinity });
   const [loginCount, setLoginCount] = useState(0);
@@ -45,7 +44,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
   useApiErrorWatch(onApiError);
 
-  const notifyExpired = useCallback(() => message.warning(t('session.expired')), [message]);
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const notifyExpired = useCallback(() => setSessionExpired(true), []);
   useExpiryNotice(notifyExpired);
 
   const logout = useCallback(async () => {
@@ -71,7 +71,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       idleLockMinutes: session.data.idleLockMinutes,
       sessionKey,
       connected,
+      sessionExpired,
       signedIn(me: Me) {
+        setSessionExpired(false);
         forgetUserData();
         patchSession({ me, locked: false });
         setLoginCount((n) => n + 1);
@@ -94,7 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await qc.invalidateQueries({ queryKey: SESSION_KEY });
       },
     };
-  }, [status.data, session.data, sessionKey, connected, forgetUserData, patchSession, logout, qc]);
+  }, [status.data, session.data, sessionKey, connected, sessionExpired, forgetUserData, patchSession, logout, qc]);
 
   const failed = status.error ?? session.error;
   if (failed && !value) {

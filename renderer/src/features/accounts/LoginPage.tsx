@@ -12,7 +12,7 @@ interface Values {
 }
 
 export default function LoginPage() {
-  const { status, signedIn } = useSession();
+  const { status, signedIn, sessionExpired } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const login = useApiMutation('session.login');
@@ -29,6 +29,7 @@ export default function LoginPage() {
 
   return (
     <AuthScreen title={t('login.title')} subtitle={status.centreName || undefined}>
+      {sessionExpired && <Alert type="warning" showIcon style={{ marginBottom: 20 }} title={t('session.expired')} />}
       {status.demoLogin && (
         <Alert
           type="info"
