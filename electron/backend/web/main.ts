@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createBackend } from '../app';
 import { NewerSchemaError } from '../db/migrate';
 import { startWebHost } from './server';
+import { getSetting } from '../services/centre/settings';
 
 /**
  * `npm run web` / `tsx electron/backend/web/main.ts [--data-dir DIR] [--port N] [--host H] [--demo]`
@@ -41,6 +42,8 @@ async function main() {
     port,
   });
   console.log(`连心前台 web host: ${host.url}  (data: ${dataDir})`);
+  const demo = getSetting<string, { username: string; password: string } | null>(backend.db, 'demoLogin', null);
+  if (demo) console.log(`演示账号 / demo login: ${demo.username} / ${demo.password}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

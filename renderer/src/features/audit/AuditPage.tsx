@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from '../settings/apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { formatDateTime } from '../settings/format';
 import AuditDetail from './AuditDetail';
 import { ACTION_LABELS, TARGET_LABELS, actionLabel } from './labels';

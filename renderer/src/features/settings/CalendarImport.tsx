@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Collapse, Flex, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useApiMutation } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { useNotify } from './useNotify';
 
 const EXAMPLE = `{

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Empty, Flex, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { CalendarDay } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import CalendarImport from './CalendarImport';
 import { dayText, groupHolidays, runText, type HolidayGroup } from './calendarGroups';
 import { todayInShanghai } from './format';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Skeleton } from 'antd';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { failureText, knownFields, showApiError } from './apiErrors';
+import { failureText, showApiError } from '../../components/apiErrors';
 import { useNotify } from './useNotify';
 
 interface CentreValues {
@@ -27,7 +27,7 @@ export default function CentreTab() {
   const onFinish = (v: CentreValues) =>
     save.mutate(v, {
       onSuccess: () => void notify.success('中心设置已保存'),
-      onError: (e) => showApiError(e, notify, form, knownFields('centreName', 'centreCode', 'idleLockMinutes')),
+      onError: (e) => showApiError(e, (text) => notify.error(text), form, ['centreName', 'centreCode', 'idleLockMinutes']),
     });
 
   return (

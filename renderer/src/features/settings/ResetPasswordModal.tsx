@@ -1,7 +1,7 @@
 import { Alert, Form } from 'antd';
 import type { User } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import PasswordFields from './PasswordFields';
 import { useNotify } from './useNotify';
@@ -25,7 +25,7 @@ export default function ResetPasswordModal({ user, onClose }: { user: User | nul
           notify.success(`已为“${user.displayName}”设置新密码`);
           onClose();
         },
-        onError: (e) => showApiError(e, notify, form, knownFields('password')),
+        onError: (e) => showApiError(e, (text) => notify.error(text), form, ['password']),
       },
     );
   };

@@ -2,7 +2,7 @@ import { AutoComplete, Col, Form, Input, InputNumber, Radio, Row, Select } from 
 import type { z } from 'zod';
 import { HANDLING_MODES, type service } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { MODE_LABELS } from './labels';
 import StationMultiSelect from './StationMultiSelect';
@@ -58,11 +58,9 @@ export default function ServiceFormModal({ service: target, all, onClose }: Prop
           onClose();
         },
         onError: (e) =>
-          showApiError(
-            e,
-            notify,
+          showApiError(e, (text) => notify.error(text),
             form,
-            knownFields('category', 'name', 'prefix', 'defaultMode', 'timeLimitDays', 'counters', 'stationIds', 'needsAppointment', 'active'),
+            ['category', 'name', 'prefix', 'defaultMode', 'timeLimitDays', 'counters', 'stationIds', 'needsAppointment', 'active'],
           ),
       },
     );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { MODE_COLORS, MODE_LABELS } from './labels';
 import ServiceFormModal, { type Service } from './ServiceFormModal';
 import { nowrap } from './tableCells';

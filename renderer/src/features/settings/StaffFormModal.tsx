@@ -2,7 +2,7 @@ import { Checkbox, Form, Input, Select } from 'antd';
 import type { z } from 'zod';
 import type { staffMember } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { JOB_ROLE_SUGGESTIONS } from './labels';
 import StationMultiSelect from './StationMultiSelect';
@@ -45,7 +45,7 @@ export default function StaffFormModal({ staff, onClose }: { staff: StaffMember 
           notify.success(editing ? `“${s.name}”的信息已保存` : `已添加工作人员“${s.name}”`);
           onClose();
         },
-        onError: (e) => showApiError(e, notify, form, knownFields('name', 'phone', 'roles', 'stationIds', 'active')),
+        onError: (e) => showApiError(e, (text) => notify.error(text), form, ['name', 'phone', 'roles', 'stationIds', 'active']),
       },
     );
 

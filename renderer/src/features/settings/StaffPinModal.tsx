@@ -1,6 +1,6 @@
 import { Alert, Form, Input } from 'antd';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import type { StaffMember } from './StaffFormModal';
 import { useNotify } from './useNotify';
@@ -27,7 +27,7 @@ export default function StaffPinModal({ staff, onClose }: { staff: StaffMember |
           notify.success(`已为“${staff.name}”设置签到 PIN`);
           onClose();
         },
-        onError: (e) => showApiError(e, notify, form, knownFields('pin')),
+        onError: (e) => showApiError(e, (text) => notify.error(text), form, ['pin']),
       },
     );
   };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import StaffFormModal, { type StaffMember } from './StaffFormModal';
 import StaffPinModal from './StaffPinModal';
 import { nowrap } from './tableCells';

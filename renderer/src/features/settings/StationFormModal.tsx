@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import type { station } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { DATE_FORMATS } from './format';
 import { WEEKDAYS } from './labels';
@@ -62,7 +62,7 @@ export default function StationFormModal({ station: target, onClose }: { station
           notify.success(editing ? `驿站“${s.name}”已保存` : `已添加驿站“${s.name}”`);
           onClose();
         },
-        onError: (e) => showApiError(e, notify, form, (f) => fieldFor(f, form.getFieldValue('days') as DaysForm)),
+        onError: (e) => showApiError(e, (text) => notify.error(text), form, (f) => fieldFor(f, form.getFieldValue('days') as DaysForm)),
       },
     );
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { formatMonthDay, todayInShanghai } from './format';
 import StationFormModal, { type Station } from './StationFormModal';
 import { summariseHours } from './stationHours';

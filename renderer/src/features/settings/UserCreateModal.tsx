@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import type { Role } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import PasswordFields from './PasswordFields';
 import RoleSelect from './RoleSelect';
@@ -31,7 +31,7 @@ export default function UserCreateModal({ open, onClose }: { open: boolean; onCl
           onClose();
         },
         onError: (e) =>
-          showApiError(e, notify, form, knownFields('username', 'displayName', 'role', 'password', 'staffId')),
+          showApiError(e, (text) => notify.error(text), form, ['username', 'displayName', 'role', 'password', 'staffId']),
       },
     );
 

@@ -1,7 +1,7 @@
 import { Descriptions, Form, Input } from 'antd';
 import type { Role, User } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
-import { knownFields, showApiError } from './apiErrors';
+import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import RoleSelect from './RoleSelect';
 import StaffSelect from './StaffSelect';
@@ -31,7 +31,7 @@ export default function UserEditModal({ user, onClose }: { user: User | null; on
           onClose();
         },
         // The backend refuses to take away the last active admin (user.lastAdmin, at `role`).
-        onError: (e) => showApiError(e, notify, form, (f) => (f === 'disabled' ? 'enabled' : knownFields('displayName', 'role', 'staffId')(f))),
+        onError: (e) => showApiError(e, (text) => notify.error(text), form, (f) => (f === 'disabled' ? 'enabled' : (['displayName', 'role', 'staffId'].find((n) => n === f.split('.')[0]) ?? null))),
       },
     );
   };

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from '
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { formatClock, formatDateTimeShort, isTodayInShanghai } from './format';
 import { ROLE_LABELS } from './labels';
 import ResetPasswordModal from './ResetPasswordModal';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, DatePicker, Flex, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useApiQuery } from '../../api/hooks';
-import { failureText } from './apiErrors';
+import { failureText } from '../../components/apiErrors';
 import { DATE_FORMATS, formatDate, todayInShanghai, weekdayOf } from './format';
 
 /** 计算工作日: from a date, N working days later — the due date of a request with that time limit. */
