@@ -35,12 +35,16 @@ async function main() {
     console.error(e instanceof NewerSchemaError ? e.message : e);
     process.exit(1);
   }
-  const host = await startWebHost({
-    backend,
-    staticRoot: fs.existsSync(staticRoot) ? staticRoot : null,
-    host: values.host,
-    port,
-  });
+  let host;
+  try {
+    host = await startWebHost({ backend, staticRoot: fs.existsSync(staticRoot) ? staticRoot : null, host: values.host, port });
+  } catch (e) {
+    backend.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') console.error(`端口 ${port} 已被占用（也许连心前台已在运行）。可用 --port 换一个端口，--port 0 自动选择。 / Port ${port} is in use.`);
+    else console.error(e);
+    process.exit(1);
+  }
   console.log(`连心前台 web host: ${host.url}  (data: ${dataDir})`);
   const demo = getSetting<string, { username: string; password: string } | null>(backend.db, 'demoLogin', null);
   if (demo) console.log(`演示账号 / demo login: ${demo.username} / ${demo.password}`);
