@@ -85,6 +85,7 @@ export const zhCN: Record<string, string> = {
   'calendar.file.badDate': '{year} 年的日期“{date}”不正确',
   'calendar.file.wrongYear': '日期 {date} 不属于 {year} 年',
   'calendar.file.noYears': '节假日文件里没有任何年份',
+  'calendar.file.badYear': '年份“{year}”不正确：应为 2000–2100 之间的四位数字',
   'calendar.file.noHolidays': '{year} 年没有节假日',
   'calendar.file.bothKinds': '{date} 不能既是假日又是调休工作日',
 
