@@ -11,6 +11,7 @@ const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== 
 
 interface Names {
   station(id: string): string | undefined;
+  gridNode(id: string): string | undefined;
 }
 
 
@@ -28,6 +29,7 @@ function valueText(key: string, v: Json | undefined, names: Names, keyLabel: Key
   if (key === 'stationIds' && Array.isArray(v)) {
     return v.length ? v.map((id) => names.station(String(id)) ?? String(id)).join('、') : '无';
   }
+  if (key === 'gridNodeId' && typeof v === 'string') return names.gridNode(v) ?? v;
   if (key === 'counters' && Array.isArray(v)) return v.length ? `${v.join('、')} 号窗口` : '任一窗口';
   if (Array.isArray(v)) return v.length ? v.map((x) => (isObj(x) || Array.isArray(x) ? JSON.stringify(x) : String(x))).join('、') : '无';
   if (isObj(v)) {

@@ -92,4 +92,15 @@ export const DETAIL_KEY_LABELS: Record<string, string> = {
   updated: '更新',
   skipped: '跳过',
   fileName: '文件名',
+  // resident.import: { created, existing, skippedErrors, totalRows, sheetName, sha256 }
+  existing: '已存在',
+  skippedErrors: '跳过有错误的行',
+  totalRows: '总行数',
+  sheetName: '工作表',
+  sha256: '文件校验值',
+  // resident.export: { rows, query: { q, gridNodeId, tag } }
+  query: '筛选条件',
+  q: '查找内容',
+  gridNodeId: '网格',
+  tag: '标签',
 };
