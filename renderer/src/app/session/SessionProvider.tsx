@@ -4,8 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { AppErrorValue, Me, SessionInfo } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useApiQuery, useLiveUpdates } from '../../api/hooks';
+import { failureText } from '../../components/apiErrors';
 import { PageSpinner } from '../../components/PageSpinner';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { SessionContext, type SessionValue } from './SessionContext';
 import { useApiErrorWatch } from './useApiErrorWatch';
 import { markSigningOut, useExpiryNotice } from './useExpiryNotice';
@@ -103,7 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return (
       <Result
         status="warning"
-        title={errorText(failed.value)}
+        title={failureText(failed)}
         extra={
           <Button type="primary" size="large" onClick={() => void Promise.all([status.refetch(), session.refetch()])}>
             {t('common.retry')}

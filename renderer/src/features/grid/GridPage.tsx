@@ -3,8 +3,9 @@ import { Alert, Button, Card, Empty, Tree, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks';
+import { failureText } from '../../components/apiErrors';
 import { PageSpinner } from '../../components/PageSpinner';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
 import { GridNodeNameDialog, type NameDialogState } from './GridNodeNameDialog';
 import { GridNodePanel } from './GridNodePanel';
@@ -26,7 +27,7 @@ export default function GridPage() {
   const total = nodes.filter((n) => n.kind === 'area').reduce((s, n) => s + n.residents, 0);
 
   if (tree.isLoading) return <PageSpinner />;
-  if (tree.error) return <Alert type="error" showIcon title={errorText(tree.error.value)} />;
+  if (tree.error) return <Alert type="error" showIcon title={failureText(tree.error)} />;
 
   return (
     <div>

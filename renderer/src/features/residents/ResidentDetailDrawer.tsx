@@ -2,9 +2,10 @@ import { Alert, Button, Descriptions, Drawer, Space, Tag } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { OFFICE, type Resident } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/hooks';
+import { failureText } from '../../components/apiErrors';
 import { chineseDate, chineseDateTime, genderLabel } from '../../components/format';
 import { PageSpinner } from '../../components/PageSpinner';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
 import { fullAddress } from './residentFormat';
 import { RevealableValue } from './RevealableValue';
@@ -44,7 +45,7 @@ export function ResidentDetailDrawer({ residentId, onClose, onEdit, onVoid }: Pr
       }
     >
       {query.isLoading && <PageSpinner />}
-      {query.error && <Alert type="error" showIcon title={errorText(query.error.value)} />}
+      {query.error && <Alert type="error" showIcon title={failureText(query.error)} />}
       {r && (
         <Descriptions
           column={1}

@@ -5,8 +5,9 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { OFFICE, type Resident } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/hooks';
+import { failureText } from '../../components/apiErrors';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
 import { ImportResidentsDialog } from './import/ImportResidentsDialog';
 import { ResidentDetailDrawer } from './ResidentDetailDrawer';
@@ -86,7 +87,7 @@ export default function ResidentsPage() {
           if (rows[0] && debouncedQ === q.trim()) setOpenId(rows[0].id);
         }}
       />
-      {search.error && <Alert type="error" showIcon title={errorText(search.error.value)} style={{ marginBottom: 16 }} />}
+      {search.error && <Alert type="error" showIcon title={failureText(search.error)} style={{ marginBottom: 16 }} />}
       <ResidentTable
         rows={rows}
         total={search.data?.total ?? 0}
