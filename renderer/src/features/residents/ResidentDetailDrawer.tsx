@@ -22,6 +22,8 @@ export function ResidentDetailDrawer({ residentId, onClose, onEdit, onVoid }: Pr
   const canManage = OFFICE.includes(me.role);
   const query = useApiQuery('residents.get', { id: residentId ?? '' }, { enabled: !!residentId });
   const r = query.data;
+  /** A shown full number is hidden again when the record changes (an edit): it may be the old number. */
+  const revealKey = r ? `${r.id}:${r.updatedAt}` : '';
 
   return (
     <Drawer
@@ -56,8 +58,8 @@ export function ResidentDetailDrawer({ residentId, onClose, onEdit, onVoid }: Pr
             { key: 'name', label: t('field.name'), children: <strong style={{ fontSize: 18 }}>{r.name}</strong> },
             { key: 'gender', label: t('field.gender'), children: genderLabel(r.gender) },
             { key: 'birthDate', label: t('field.birthDate'), children: r.birthDate ? `${chineseDate(r.birthDate)}（${t('resident.ageYears', { age: r.age ?? '' })}）` : t('common.none') },
-            { key: 'idNumber', label: t('field.idNumber'), children: <RevealableValue residentId={r.id} field="idNumber" masked={r.idNumberMasked} canReveal={canManage} /> },
-            { key: 'phone', label: t('field.phone'), children: <RevealableValue residentId={r.id} field="phone" masked={r.phoneMasked} canReveal={canManage} /> },
+            { key: 'idNumber', label: t('field.idNumber'), children: <RevealableValue key={revealKey} residentId={r.id} field="idNumber" masked={r.idNumberMasked} canReveal={canManage} /> },
+            { key: 'phone', label: t('field.phone'), children: <RevealableValue key={revealKey} residentId={r.id} field="phone" masked={r.phoneMasked} canReveal={canManage} /> },
             { key: 'address', label: t('field.address'), children: fullAddress(r) || t('common.none') },
             { key: 'tags', label: t('field.tags'), children: r.tags.length ? r.tags.map((tag) => <Tag key={tag} color="volcano">{tag}</Tag>) : t('common.none') },
             { key: 'notes', label: t('field.notes'), children: r.notes ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.notes}</span> : t('common.none') },
