@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App, Button, Collapse, Modal, Result, Space, Steps, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { IMPORT_FIELDS, type ImportMapping, type ImportPreview, type Output } from '../../../../../shared/contract';
@@ -28,10 +28,14 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<Output<'residents.importCommit'> | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Bumped on every reset: an answer to a call made before it (the dialog closed, another file chosen) is dropped. */
+  const round = useRef(0);
 
   const step = result ? 2 : preview ? 1 : 0;
+  const committing = commitCall.isPending;
 
   const reset = () => {
+    round.current++;
     setFile(null);
     setPreview(null);
     setResult(null);
@@ -40,11 +44,15 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
 
   const runPreview = (picked: Picked, mapping?: ImportMapping) => {
     setProblem(null);
+    const mine = round.current;
     previewCall.mutate(
       { fileBase64: picked.fileBase64, ...(mapping ? { mapping } : {}) },
       {
-        onSuccess: (p) => setPreview(p),
+        onSuccess: (p) => {
+          if (round.current === mine) setPreview(p);
+        },
         onError: (err) => {
+          if (round.current !== mine) return;
           const e = appErrorOf(err);
           const field = e.field?.startsWith('mapping.') ? e.field.slice('mapping.'.length) : null;
           setProblem(field ? `${importFieldLabel(field)}：${errorText(e)}` : errorText(e));
@@ -54,8 +62,10 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
   };
 
   const onFile = async (f: File) => {
+    const mine = round.current;
     try {
       const picked = { fileName: f.name, fileBase64: await readFileAsBase64(f) };
+      if (round.current !== mine) return;
       setFile(picked);
       setPreview(null);
       runPreview(picked);
@@ -65,7 +75,7 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
   };
 
   const commit = () => {
-    if (!file || !preview) return;
+    if (!file || !preview || committing) return;
     commitCall.mutate(
       { fileBase64: file.fileBase64, mapping: preview.mapping },
       {
@@ -78,6 +88,11 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
     );
   };
 
+  // While the rows are being written the dialog stays open: closing it would look like a cancel.
+  const close = () => {
+    if (!committing) onClose();
+  };
+
   const footer =
     step === 0 ? (
       <Button size="large" onClick={onClose}>
@@ -85,10 +100,10 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
       </Button>
     ) : step === 1 ? (
       <Space>
-        <Button size="large" onClick={reset}>
+        <Button size="large" onClick={reset} disabled={committing}>
           {t('import.chooseAgain')}
         </Button>
-        <Button size="large" onClick={onClose}>
+        <Button size="large" onClick={close} disabled={committing}>
           {t('common.cancel')}
         </Button>
         <Button type="primary" size="large" loading={commitCall.isPending} disabled={previewCall.isPending} onClick={commit}>
@@ -107,7 +122,9 @@ export function ImportResidentsDialog({ open, onClose }: { open: boolean; onClos
       title={t('import.title')}
       width={1000}
       style={{ top: 24 }}
-      onCancel={onClose}
+      onCancel={close}
+      closable={!committing}
+      keyboard={!committing}
       afterClose={reset}
       footer={footer}
       mask={{ closable: false }}
