@@ -40,7 +40,8 @@ export function useApiMutation<M extends Method>(method: M) {
 const TOPIC_METHODS: Record<Topic, string[]> = {
   residents: ['residents.', 'grid.tree'],
   grid: ['grid.', 'residents.'],
-  users: ['users.'],
+  // staff.list shows each member's linked login account
+  users: ['users.', 'staff.'],
   staff: ['staff.'],
   services: ['services.'],
   stations: ['stations.'],
