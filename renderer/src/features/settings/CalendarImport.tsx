@@ -3,6 +3,7 @@ import { Alert, Button, Collapse, Flex, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useApiMutation } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
+import { useInvalidate } from '../../components/useInvalidate';
 import { useNotify } from './useNotify';
 
 const EXAMPLE = `{
@@ -20,6 +21,7 @@ type Result = { ok: true; text: string } | { ok: false; text: string };
 export default function CalendarImport({ onImported }: { onImported(years: number[]): void }) {
   const notify = useNotify();
   const importFile = useApiMutation('calendar.import');
+  const invalidate = useInvalidate();
   const [result, setResult] = useState<Result | null>(null);
 
   const run = async (file: File) => {
@@ -35,6 +37,7 @@ export default function CalendarImport({ onImported }: { onImported(years: numbe
       { json },
       {
         onSuccess: (r) => {
+          invalidate('calendar.');
           const text = `已从“${file.name}”导入 ${r.years.join('、')} 年的节假日安排，共 ${r.days} 天（放假和调休上班）。这些年份原有的数据已被替换。`;
           setResult({ ok: true, text });
           notify.success('节假日已导入');

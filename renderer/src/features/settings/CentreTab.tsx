@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, Card, Form, Input, InputNumber, Skeleton } from 'antd';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { failureText, showApiError } from '../../components/apiErrors';
+import { useInvalidate } from '../../components/useInvalidate';
 import { useNotify } from './useNotify';
 
 interface CentreValues {
@@ -16,6 +17,7 @@ export default function CentreTab() {
   const [form] = Form.useForm<CentreValues>();
   const settings = useApiQuery('settings.get', {});
   const save = useApiMutation('settings.update');
+  const invalidate = useInvalidate();
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -26,7 +28,11 @@ export default function CentreTab() {
 
   const onFinish = (v: CentreValues) =>
     save.mutate(v, {
-      onSuccess: () => void notify.success('中心设置已保存'),
+      onSuccess: () => {
+        // The header shows the centre's name and the idle lock uses the minutes: both are re-read.
+        invalidate('settings.', 'system.status', 'session.get');
+        void notify.success('中心设置已保存');
+      },
       onError: (e) => showApiError(e, (text) => notify.error(text), form, ['centreName', 'centreCode', 'idleLockMinutes']),
     });
 

@@ -1,6 +1,7 @@
 import { Alert, Form } from 'antd';
 import type { User } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import PasswordFields from './PasswordFields';
@@ -15,6 +16,7 @@ export default function ResetPasswordModal({ user, onClose }: { user: User | nul
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const reset = useApiMutation('users.resetPassword');
+  const invalidate = useInvalidate();
 
   const onFinish = (v: Values) => {
     if (!user) return;
@@ -22,6 +24,8 @@ export default function ResetPasswordModal({ user, onClose }: { user: User | nul
       { id: user.id, password: v.password },
       {
         onSuccess: () => {
+          // The reset also lifts a lock-out; the backend sends no change for it, so the list is re-read here.
+          invalidate('users.');
           notify.success(`已为“${user.displayName}”设置新密码`);
           onClose();
         },

@@ -2,6 +2,7 @@ import { AutoComplete, Col, Form, Input, InputNumber, Radio, Row, Select } from 
 import type { z } from 'zod';
 import { HANDLING_MODES, type service } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { MODE_LABELS } from './labels';
@@ -37,6 +38,7 @@ export default function ServiceFormModal({ service: target, all, onClose }: Prop
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('services.save');
+  const invalidate = useInvalidate();
   const editing = target !== null && target !== 'new' ? target : null;
   const categories = [...new Set(all.map((s) => s.category))].map((c) => ({ value: c }));
   const taken = all.filter((s) => s.active && s.id !== editing?.id);
@@ -54,6 +56,7 @@ export default function ServiceFormModal({ service: target, all, onClose }: Prop
       { ...(editing ? { id: editing.id } : {}), ...v, counters: v.counters ?? [], stationIds: v.stationIds ?? [] },
       {
         onSuccess: (s) => {
+          invalidate('services.');
           notify.success(editing ? `服务事项“${s.name}”已保存` : `已添加服务事项“${s.name}”`);
           onClose();
         },

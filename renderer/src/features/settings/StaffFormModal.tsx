@@ -2,6 +2,7 @@ import { Checkbox, Form, Input, Select } from 'antd';
 import type { z } from 'zod';
 import type { staffMember } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { JOB_ROLE_SUGGESTIONS } from './labels';
@@ -25,6 +26,7 @@ export default function StaffFormModal({ staff, onClose }: { staff: StaffMember 
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('staff.save');
+  const invalidate = useInvalidate();
   const editing = staff !== null && staff !== 'new' ? staff : null;
 
   const clearPhone = Form.useWatch('clearPhone', form);
@@ -42,6 +44,7 @@ export default function StaffFormModal({ staff, onClose }: { staff: StaffMember 
       },
       {
         onSuccess: (s) => {
+          invalidate('staff.');
           notify.success(editing ? `“${s.name}”的信息已保存` : `已添加工作人员“${s.name}”`);
           onClose();
         },

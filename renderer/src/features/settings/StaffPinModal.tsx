@@ -1,5 +1,6 @@
 import { Alert, Form, Input } from 'antd';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import type { StaffMember } from './StaffFormModal';
@@ -17,6 +18,7 @@ export default function StaffPinModal({ staff, onClose }: { staff: StaffMember |
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const setPin = useApiMutation('staff.setPin');
+  const invalidate = useInvalidate();
 
   const onFinish = (v: Values) => {
     if (!staff) return;
@@ -24,6 +26,7 @@ export default function StaffPinModal({ staff, onClose }: { staff: StaffMember |
       { id: staff.id, pin: v.pin },
       {
         onSuccess: () => {
+          invalidate('staff.');
           notify.success(`已为“${staff.name}”设置签到 PIN`);
           onClose();
         },

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import type { station } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import { DATE_FORMATS } from './format';
@@ -45,6 +46,7 @@ export default function StationFormModal({ station: target, onClose }: { station
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const save = useApiMutation('stations.save');
+  const invalidate = useInvalidate();
   const editing = target !== null && target !== 'new' ? target : null;
 
   const onFinish = (v: Values) =>
@@ -59,6 +61,7 @@ export default function StationFormModal({ station: target, onClose }: { station
       },
       {
         onSuccess: (s) => {
+          invalidate('stations.');
           notify.success(editing ? `驿站“${s.name}”已保存` : `已添加驿站“${s.name}”`);
           onClose();
         },

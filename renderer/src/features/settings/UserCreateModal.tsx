@@ -1,6 +1,7 @@
 import { Form, Input } from 'antd';
 import type { Role } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import PasswordFields from './PasswordFields';
@@ -21,12 +22,14 @@ export default function UserCreateModal({ open, onClose }: { open: boolean; onCl
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const create = useApiMutation('users.create');
+  const invalidate = useInvalidate();
 
   const onFinish = ({ confirm: _confirm, staffId, ...v }: Values) =>
     create.mutate(
       { ...v, staffId: staffId ?? null },
       {
         onSuccess: (u) => {
+          invalidate('users.', 'staff.');
           notify.success(`账号“${u.username}”已建好，请把密码当面告诉本人`);
           onClose();
         },

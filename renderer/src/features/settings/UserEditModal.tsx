@@ -1,6 +1,7 @@
 import { Descriptions, Form, Input } from 'antd';
 import type { Role, User } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
+import { useInvalidate } from '../../components/useInvalidate';
 import { showApiError } from '../../components/apiErrors';
 import FormModal from './FormModal';
 import RoleSelect from './RoleSelect';
@@ -20,6 +21,7 @@ export default function UserEditModal({ user, onClose }: { user: User | null; on
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const update = useApiMutation('users.update');
+  const invalidate = useInvalidate();
 
   const onFinish = (v: Values) => {
     if (!user) return;
@@ -27,6 +29,7 @@ export default function UserEditModal({ user, onClose }: { user: User | null; on
       { id: user.id, displayName: v.displayName, role: v.role, disabled: !v.enabled, staffId: v.staffId ?? null },
       {
         onSuccess: () => {
+          invalidate('users.', 'staff.');
           notify.success('账号已保存');
           onClose();
         },

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '../../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
+import { useInvalidate } from '../../components/useInvalidate';
 import { formatClock, formatDateTimeShort, isTodayInShanghai } from './format';
 import { ROLE_LABELS } from './labels';
 import ResetPasswordModal from './ResetPasswordModal';
@@ -33,6 +34,7 @@ export default function UsersTab() {
   const users = useApiQuery('users.list', {});
   const staff = useApiQuery('staff.list', {});
   const clear = useApiMutation('users.clearLockout');
+  const invalidate = useInvalidate();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -43,7 +45,10 @@ export default function UsersTab() {
     clear.mutate(
       { id: u.id },
       {
-        onSuccess: () => void notify.success(`已解除“${u.displayName}”的登录锁定`),
+        onSuccess: () => {
+          invalidate('users.');
+          void notify.success(`已解除“${u.displayName}”的登录锁定`);
+        },
         onError: (e) => void notify.error(failureText(e)),
       },
     );
