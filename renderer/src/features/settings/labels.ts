@@ -1,14 +1,11 @@
 import type { HANDLING_MODES, Role } from '../../../../shared/contract';
+import { ROLES } from '../../../../shared/contract/roles';
+import { roleLabel } from '../../components/format';
 
 type HandlingMode = (typeof HANDLING_MODES)[number];
 
-/** Login roles as the centre calls them. */
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '管理员',
-  desk: '前台',
-  duty: '值班人员',
-  partner: '爱心商户',
-};
+/** Login roles as the centre calls them (the same words as the header's role tag). */
+export const ROLE_LABELS = Object.fromEntries(ROLES.map((r) => [r, roleLabel(r)])) as Record<Role, string>;
 
 export const ROLE_HELP: Record<Role, string> = {
   admin: '全部功能，含设置、账号和审计日志',
