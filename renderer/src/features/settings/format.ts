@@ -1,3 +1,5 @@
+import { formatChineseDate, shanghaiDate } from '../../../../shared/rules/time';
+
 /** Date pickers show 2026年11月22日 and also accept 2026-11-22 or 20261122 typed in. */
 export const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD', 'YYYYMMDD'];
 
@@ -50,10 +52,7 @@ export function weekdayOf(isoDate: string): string {
 }
 
 /** 2026年11月22日 */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export const formatDate = formatChineseDate;
 
 /** 11月22日 */
 export function formatMonthDay(isoDate: string): string {
@@ -63,5 +62,5 @@ export function formatMonthDay(isoDate: string): string {
 
 /** Today's date YYYY-MM-DD in Shanghai. */
 export function todayInShanghai(now = Date.now()): string {
-  return new Date(now + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDate(now);
 }
