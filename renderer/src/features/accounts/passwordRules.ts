@@ -3,8 +3,12 @@ import { t } from '../../i18n';
 
 /** The same rule as the backend's: 8+ characters with a letter and a digit; checked here to answer at once. */
 export function newPasswordRules(): FormRule[] {
+  return [{ required: true, message: t('validation.required') }, ...passwordStrengthRules()];
+}
+
+/** The rule without the "required" part, for forms that word that message themselves. */
+export function passwordStrengthRules(): FormRule[] {
   return [
-    { required: true, message: t('validation.required') },
     { min: 8, message: t('user.password.short') },
     {
       validator: (_rule, value: string | undefined) =>
