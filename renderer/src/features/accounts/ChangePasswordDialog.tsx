@@ -39,7 +39,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
       confirmLoading={change.isPending}
       destroyOnHidden
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} clearOnDestroy>
           {dom}
         </Form>
       )}

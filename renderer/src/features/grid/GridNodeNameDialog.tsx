@@ -76,7 +76,7 @@ export function GridNodeNameDialog({ state, onClose, onCreated }: Props) {
       confirmLoading={create.isPending || rename.isPending}
       destroyOnHidden
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ name: state?.mode === 'rename' ? state.node.name : '' }}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} clearOnDestroy initialValues={{ name: state?.mode === 'rename' ? state.node.name : '' }}>
           {dom}
         </Form>
       )}

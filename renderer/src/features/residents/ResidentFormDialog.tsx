@@ -128,6 +128,7 @@ export function ResidentFormDialog({ state, onClose, onSaved }: Props) {
             if (info) form.setFieldsValue({ gender: info.gender, birthDate: dayjs(info.birthDate) });
           }}
           preserve={false}
+          clearOnDestroy
           initialValues={initialValues(editing)}
           scrollToFirstError
         >

@@ -44,7 +44,7 @@ export function VoidResidentDialog({ resident, onClose, onVoided }: Props) {
       confirmLoading={voidResident.isPending}
       destroyOnHidden
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} clearOnDestroy>
           {dom}
         </Form>
       )}
