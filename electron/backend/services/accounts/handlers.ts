@@ -202,6 +202,7 @@ export const accountsHandlers = defineHandlers({
       writeAudit(ctx.db, requireUser(ctx), now, { action: 'user.resetPassword', targetType: 'user', targetId: input.id });
     })();
     ctx.sessions.deleteUser(input.id);
+    ctx.changed('users');
     return { ok: true };
   },
 
