@@ -1,18 +1,9 @@
 // Dialogs that are reopened for another record must start from that record, and nothing shown in full may outlive the record it belongs to.
-import type { Page } from '@playwright/test';
+import { signedInAdmin } from './pages/signIn';
 import { expect, test } from './fixtures';
 import { apiOk } from './pages/api';
-import { AppShell } from './pages/AppShell';
-import { LoginScreen } from './pages/LoginScreen';
 import { ResidentsScreen } from './pages/ResidentsScreen';
 
-const ADMIN = { username: 'admin', password: 'Admin2026x', displayName: '陈书记' };
-async function signedInAdmin(page: Page, url: string) {
-  await page.request.post(`${url}/api/system.setup`, { data: { centreName: '幸福社区党群服务中心', ...ADMIN } });
-  await page.goto(url);
-  await new LoginScreen(page).login(ADMIN.username, ADMIN.password);
-  await expect(new AppShell(page).userMenu()).toContainText(ADMIN.displayName);
-}
 
 test('a phone shown in full is hidden again after an edit changes it', async ({ page, app }) => {
   await signedInAdmin(page, app.url);

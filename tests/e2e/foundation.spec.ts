@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import { ADMIN } from './pages/signIn';
 import { expect, shot, test } from './fixtures';
 import { settled } from './pages/settle';
 import { apiAs, apiOk } from './pages/api';
@@ -12,7 +13,6 @@ import { SetupScreen } from './pages/SetupScreen';
 import { maskIdNumber } from '../../shared/rules/mask';
 import { validId, wrongCheckDigit, writeXlsx } from './xlsxFiles';
 
-const ADMIN = { username: 'admin', password: 'Admin2026x', displayName: '陈书记' };
 const DUTY = { username: 'zhiban1', password: 'Duty2026x', displayName: '王值班' };
 const ZHANG_ID = '11010519500302124';
 

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { signedInAdmin } from './pages/signIn';
 import { expect, shot, test } from './fixtures';
 import { apiOk } from './pages/api';
 import { fieldError } from './pages/forms';
@@ -10,14 +10,7 @@ import { settled } from './pages/settle';
 import { validId } from './xlsxFiles';
 import { maskIdNumber } from '../../shared/rules/mask';
 
-const ADMIN = { username: 'admin', password: 'Admin2026x', displayName: '陈书记' };
 
-async function signedInAdmin(page: Page, url: string) {
-  await page.request.post(`${url}/api/system.setup`, { data: { centreName: '幸福社区党群服务中心', ...ADMIN } });
-  await page.goto(url);
-  await new LoginScreen(page).login(ADMIN.username, ADMIN.password);
-  await expect(new AppShell(page).userMenu()).toContainText(ADMIN.displayName);
-}
 
 test('same name and phone asks before saving; the same ID number is refused at the field', async ({ page, app }) => {
   await signedInAdmin(page, app.url);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { ADMIN, signedInAdmin } from './pages/signIn';
 import { expect, shot, test } from './fixtures';
 import { settled } from './pages/settle';
 import { apiOk } from './pages/api';
@@ -8,19 +8,7 @@ import { LockScreen } from './pages/LockScreen';
 import { LoginScreen } from './pages/LoginScreen';
 import { ResidentsScreen } from './pages/ResidentsScreen';
 
-const ADMIN = { username: 'admin', password: 'Admin2026x', displayName: '陈书记' };
 
-/** A centre that has been set up, with the admin signed in through the login page. */
-async function signedInAdmin(page: Page, url: string) {
-  const res = await page.request.post(`${url}/api/system.setup`, { data: { centreName: '幸福社区党群服务中心', ...ADMIN } });
-  expect(res.ok()).toBe(true);
-  await page.goto(url);
-  await expect(new LoginScreen(page).heading()).toBeVisible();
-  const sessionRead = page.waitForResponse((r) => r.url().endsWith('/api/session.get'));
-  await new LoginScreen(page).login(ADMIN.username, ADMIN.password);
-  await expect(new AppShell(page).userMenu()).toContainText(ADMIN.displayName);
-  await sessionRead;
-}
 
 test('lock and unlock: the button, a wrong password, the backend’s own lock, leaving from the lock screen', async ({ page, app }) => {
   const shell = new AppShell(page);
