@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { contract, events as eventDefs, type ApiResult, type Topic } from '../../shared/contract';
+import { events as eventDefs, type ApiResult, type Topic } from '../../shared/contract';
 import { systemClock, type Clock, type SessionSlot } from './context';
 import { closeDatabase, openDatabase, type Db } from './db/open';
 import { createDispatcher } from './api/dispatch';
@@ -61,4 +61,3 @@ export function createBackend(opts: BackendOptions): Backend {
   };
 }
 
-export const METHODS = Object.keys(contract);
