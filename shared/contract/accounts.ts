@@ -34,6 +34,17 @@ export type User = z.infer<typeof user>;
 export const me = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role });
 export type Me = z.infer<typeof me>;
 
+export const auditEntry = z.object({
+  id: z.string(),
+  at: z.number(),
+  username: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntryRow = z.infer<typeof auditEntry>;
+
 export const systemStatus = z.object({
   setupDone: z.boolean(),
   centreName: z.string(),
@@ -125,17 +136,7 @@ export const accountsContract = {
     }),
     output: z.object({
       total: z.number(),
-      rows: z.array(
-        z.object({
-          id: z.string(),
-          at: z.number(),
-          username: z.string().nullable(),
-          action: z.string(),
-          targetType: z.string().nullable(),
-          targetId: z.string().nullable(),
-          detail: z.string().nullable(),
-        }),
-      ),
+      rows: z.array(auditEntry),
     }),
   }),
 };

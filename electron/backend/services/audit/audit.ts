@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { newId } from '../../db/ids';
+import type { AuditEntryRow } from '../../../../shared/contract';
 import type { SessionUser } from '../../context';
 
 export interface AuditEntry {
@@ -35,14 +36,6 @@ export function listAudit(db: Db, q: { action?: string; limit: number; offset: n
       `SELECT id, at, username, action, target_type targetType, target_id targetId, detail
        FROM audit_log ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`,
     )
-    .all(...args, q.limit, q.offset) as {
-    id: string;
-    at: number;
-    username: string | null;
-    action: string;
-    targetType: string | null;
-    targetId: string | null;
-    detail: string | null;
-  }[];
+    .all(...args, q.limit, q.offset) as AuditEntryRow[];
   return { total, rows };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import type { AuditEntryRow } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import { formatDateTime } from '../settings/format';
@@ -10,15 +11,7 @@ import { ACTION_LABELS, TARGET_LABELS, actionLabel } from './labels';
 import { useTargetNames } from './useTargetNames';
 import { nowrap } from '../settings/tableCells';
 
-type Row = {
-  id: string;
-  at: number;
-  username: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: string | null;
-};
+type Row = AuditEntryRow;
 
 /** Actions that touch personal data or the system: shown in a warning colour so they stand out. */
 const SENSITIVE = /reveal|export|void|restore|lockout|resetPassword|import|remove/;
