@@ -130,10 +130,11 @@ export interface ResidentQuery {
  * a phone or ID number fragment (digits, X), or a name fragment (Chinese characters).
  * Prefix matches use the indexes; fragments of digits scan the table (fast enough at 50,000).
  */
-export function residentWhere(db: Db, query: ResidentQuery): { sql: string; args: unknown[]; order: string } {
+export function residentWhere(db: Db, query: ResidentQuery): { sql: string; args: unknown[]; order: string; orderArgs: unknown[] } {
   const parts = ['r.voided_at IS NULL'];
   const args: unknown[] = [];
   let order = 'r.name_pinyin, r.id';
+  let orderArgs: unknown[] = [];
   const q = query.q.trim();
   if (/^[A-Za-z]+$/.test(q)) {
     const lower = q.toLowerCase();
@@ -162,6 +163,7 @@ export function residentWhere(db: Db, query: ResidentQuery): { sql: string; args
       parts.push('0'); // only wildcards typed: nothing matches
     }
     order = `(r.name = ?) DESC, (substr(r.name, 1, ${chars.length}) = ?) DESC, r.name_pinyin, r.id`;
+    orderArgs = [q, q];
   }
   if (query.gridNodeId) {
     const ids = buildingsUnder(db, query.gridNodeId);
@@ -172,22 +174,20 @@ export function residentWhere(db: Db, query: ResidentQuery): { sql: string; args
     parts.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)');
     args.push(query.tag);
   }
-  return { sql: parts.join(' AND '), args, order };
+  return { sql: parts.join(' AND '), args, order, orderArgs };
 }
 
 export function searchResidents(db: Db, query: ResidentQuery & { limit: number; offset: number }, today: string) {
   const w = residentWhere(db, query);
-  const orderArgs = w.order.includes('?') ? [query.q.trim(), query.q.trim()] : [];
   const total = (db.prepare(`SELECT count(*) n FROM residents r WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
   const rows = db
     .prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${w.order} LIMIT ? OFFSET ?`)
-    .all(...w.args, ...orderArgs, query.limit, query.offset) as ResidentRow[];
+    .all(...w.args, ...w.orderArgs, query.limit, query.offset) as ResidentRow[];
   return { total, rows: rows.map((r) => toResident(r, today)) };
 }
 
 /** Every matching resident with the raw fields, for the export. */
 export function allMatchingResidents(db: Db, query: ResidentQuery) {
   const w = residentWhere(db, query);
-  const orderArgs = w.order.includes('?') ? [query.q.trim(), query.q.trim()] : [];
-  return db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${w.order}`).all(...w.args, ...orderArgs) as ResidentRow[];
+  return db.prepare(`${SELECT} WHERE ${w.sql} ORDER BY ${w.order}`).all(...w.args, ...w.orderArgs) as ResidentRow[];
 }
