@@ -11,7 +11,7 @@ import {
 import type { Clock, Ctx, SessionSlot, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import type { SessionStore } from '../services/accounts/sessions';
-import { getCentreSettings } from '../services/centre/settings';
+import { getIdleLockMinutes } from '../services/centre/settings';
 import type { Handlers } from './types';
 
 /** Calls a locked session may still make: to see that it is locked, to unlock, to leave. */
@@ -58,7 +58,7 @@ export type SessionCheck = { ok: true; user: SessionUser | null } | { ok: false;
 /** Who is calling, and whether they may make this call (role, lock, expiry). */
 export function checkAccess(deps: Pick<DispatcherDeps, 'db' | 'clock' | 'sessions'>, slot: SessionSlot, method: Method): SessionCheck {
   const now = deps.clock.now();
-  const idleMs = getCentreSettings(deps.db).idleLockMinutes * 60_000;
+  const idleMs = getIdleLockMinutes(deps.db) * 60_000;
   const st = deps.sessions.state(slot.sessionId, now, idleMs);
   const access = contract[method].access;
   if (st.kind === 'none' || st.kind === 'expired') {

@@ -19,11 +19,16 @@ export function setSetting(db: Db, key: string, value: unknown): void {
   ).run(key, JSON.stringify(value));
 }
 
+/** Read on every call by the dispatcher: one lookup, not the whole settings set. */
+export function getIdleLockMinutes(db: Db): number {
+  return getSetting(db, 'idleLockMinutes', DEFAULTS.idleLockMinutes);
+}
+
 export function getCentreSettings(db: Db): CentreSettings {
   return {
     centreName: getSetting(db, 'centreName', DEFAULTS.centreName),
     centreCode: getSetting(db, 'centreCode', DEFAULTS.centreCode),
-    idleLockMinutes: getSetting(db, 'idleLockMinutes', DEFAULTS.idleLockMinutes),
+    idleLockMinutes: getIdleLockMinutes(db),
   };
 }
 
