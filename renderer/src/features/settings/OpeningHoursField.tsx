@@ -59,16 +59,7 @@ function DayRow({ day }: { day: Weekday }) {
         hidden={!open}
         rules={[{ required: !!open, message: `请选择${label}开门时间` }]}
       >
-        <TimePicker
-          format="HH:mm"
-          minuteStep={5}
-          needConfirm={false}
-          allowClear={false}
-          onKeyDown={keepEnterInPicker}
-          placeholder="开门"
-          aria-label={`${label}开门时间`}
-          style={{ width: 110 }}
-        />
+        <HourPicker label={label} which="开门" />
       </Form.Item>
       {open && <span style={{ lineHeight: `${token.controlHeight}px` }}>至</span>}
       <Form.Item
@@ -89,17 +80,25 @@ function DayRow({ day }: { day: Weekday }) {
           }),
         ]}
       >
-        <TimePicker
-          format="HH:mm"
-          minuteStep={5}
-          needConfirm={false}
-          allowClear={false}
-          onKeyDown={keepEnterInPicker}
-          placeholder="关门"
-          aria-label={`${label}关门时间`}
-          style={{ width: 110 }}
-        />
+        <HourPicker label={label} which="关门" />
       </Form.Item>
     </Flex>
+  );
+}
+
+/** An opening or closing time: five-minute steps, Enter keeps the time instead of saving the dialog. */
+function HourPicker({ label, which, ...field }: { label: string; which: '开门' | '关门' }) {
+  return (
+    <TimePicker
+      {...field}
+      format="HH:mm"
+      minuteStep={5}
+      needConfirm={false}
+      allowClear={false}
+      onKeyDown={keepEnterInPicker}
+      placeholder={which}
+      aria-label={`${label}${which}时间`}
+      style={{ width: 110 }}
+    />
   );
 }
