@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { events as eventDefs, type ApiResult, type Topic } from '../../shared/contract';
+import { events as eventDefs, type ApiResult, type EventName } from '../../shared/contract';
 import { systemClock, type Clock, type SessionSlot } from './context';
 import { closeDatabase, openDatabase, type Db } from './db/open';
 import { createDispatcher } from './api/dispatch';
@@ -35,7 +35,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const sessions = new SessionStore();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
-  const emit = (topic: Topic) => bus.emit('event', 'data.changed', { topic });
+  const emit = (name: EventName, payload: unknown) => bus.emit('event', name, payload);
   const dispatch = createDispatcher({ db, clock, sessions, handlers, emit, checkOutputs: opts.checkOutputs });
 
   return {

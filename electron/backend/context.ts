@@ -1,5 +1,5 @@
 import type { Db } from './db/open';
-import type { Role, Topic } from '../../shared/contract';
+import type { EventName, EventPayload, Role, Topic } from '../../shared/contract';
 import type { SessionStore } from './services/accounts/sessions';
 
 export interface Clock {
@@ -29,6 +29,8 @@ export interface Ctx {
   sessions: SessionStore;
   /** Tells connected clients that data under a topic changed (after the transaction commits). */
   changed(topic: Topic): void;
+  /** Pushes an event to connected clients (after the call succeeds), e.g. a call to the hall display. */
+  publish<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }
 
 export function requireUser(ctx: Ctx): SessionUser {

@@ -4,6 +4,9 @@ import { catalogueContract } from './catalogue';
 import { event, type CallDef } from './define';
 import { gridContract } from './grid';
 import { residentsContract } from './residents';
+import { queueContract } from './queue';
+import { requestsContract } from './requests';
+import { figuresContract } from './figures';
 import { STAFF } from './roles';
 
 /** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
@@ -12,6 +15,9 @@ export const contract = {
   ...gridContract,
   ...residentsContract,
   ...catalogueContract,
+  ...queueContract,
+  ...requestsContract,
+  ...figuresContract,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -20,12 +26,19 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
-export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings'] as const;
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Events the backend pushes to connected clients. */
 export const events = {
   'data.changed': event({ access: STAFF, payload: z.object({ topic: z.enum(TOPICS) }) }),
+  /** The hall display and kiosk refresh on this: no names, only that the queue moved. */
+  'queue.changed': event({ access: 'public', payload: z.object({}) }),
+  /** A call (or recall) to speak in the hall. `callId` lets a display speak each call once. */
+  'queue.called': event({
+    access: 'public',
+    payload: z.object({ callId: z.string(), ticketNumber: z.string(), counter: z.number(), at: z.number() }),
+  }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -43,3 +56,6 @@ export * from './accounts';
 export * from './grid';
 export * from './residents';
 export * from './catalogue';
+export * from './queue';
+export * from './requests';
+export * from './figures';

@@ -5,8 +5,8 @@ import {
   isMethod,
   type ApiResult,
   type AppErrorValue,
+  type EventName,
   type Method,
-  type Topic,
 } from '../../../shared/contract';
 import type { Clock, Ctx, SessionSlot, SessionUser } from '../context';
 import type { Db } from '../db/open';
@@ -47,7 +47,7 @@ export interface DispatcherDeps {
   clock: Clock;
   sessions: SessionStore;
   handlers: Handlers;
-  emit(topic: Topic): void;
+  emit(name: EventName, payload: unknown): void;
   /** Tests turn this on: every output is checked against the contract. */
   checkOutputs?: boolean;
   log?: (message: string, err: unknown) => void;
@@ -93,14 +93,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       const def = contract[method];
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) return { ok: false, error: zodToAppError(parsed.error) };
-      const pending: Topic[] = [];
+      const pending: [EventName, unknown][] = [];
       const ctx: Ctx = {
         db: deps.db,
         clock: deps.clock,
         user: access.user,
         slot,
         sessions: deps.sessions,
-        changed: (t) => pending.push(t),
+        changed: (topic) => pending.push(['data.changed', { topic }]),
+        publish: (name, payload) => pending.push([name, payload]),
       };
       const handler = deps.handlers[method] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
@@ -108,7 +109,12 @@ export function createDispatcher(deps: DispatcherDeps) {
         const out = def.output.safeParse(value);
         if (!out.success) throw new Error(`output of ${method} breaks the contract: ${out.error.message}`);
       }
-      for (const t of new Set(pending)) deps.emit(t);
+      const sent = new Set<string>();
+      for (const [name, payload] of pending) {
+        const key = `${name}:${JSON.stringify(payload)}`;
+        if (!sent.has(key)) deps.emit(name, payload);
+        sent.add(key);
+      }
       return { ok: true, value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.value };

@@ -2,6 +2,9 @@ import { accountsHandlers } from '../services/accounts/handlers';
 import { catalogueHandlers } from '../services/catalogue/handlers';
 import { gridHandlers } from '../services/grid/handlers';
 import { residentsHandlers } from '../services/residents/handlers';
+import { queueHandlers } from '../services/queue/handlers';
+import { requestsHandlers } from '../services/requests/handlers';
+import { figuresHandlers } from '../services/figures/handlers';
 import type { Handlers } from './types';
 
 /** Every contract call's handler; the `satisfies` makes a missing one a type error. */
@@ -10,4 +13,7 @@ export const handlers = {
   ...gridHandlers,
   ...residentsHandlers,
   ...catalogueHandlers,
+  ...queueHandlers,
+  ...requestsHandlers,
+  ...figuresHandlers,
 } satisfies Handlers;

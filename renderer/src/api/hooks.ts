@@ -47,6 +47,9 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   stations: ['stations.'],
   calendar: ['calendar.'],
   settings: ['settings.', 'system.status', 'session.get'],
+  queue: ['queue.', 'kiosk.', 'display.', 'figures.'],
+  // a request's change moves the to-do lists, the figures and the ticket it hangs on
+  requests: ['requests.', 'figures.', 'queue.'],
 };
 
 /** Keeps every screen current: a `data.changed` push marks the matching reads stale. */

@@ -1,3 +1,10 @@
+import { figuresMessages } from './messages/figures';
+import { queueMessages } from './messages/queue';
+import { requestsMessages } from './messages/requests';
+import { figuresScreens } from './screens/figures';
+import { queueScreens } from './screens/queue';
+import { requestsScreens } from './screens/requests';
+
 /**
  * Every message the user can see that comes from a key: errors from the backend and schema
  * messages. {name} placeholders are filled from the error's params.
@@ -294,4 +301,11 @@ export const zhCN: Record<string, string> = {
   'grid.removeHint': '只能删除没有下级、也没有居民的节点',
   'grid.readOnly': '只有管理员可以修改网格结构',
   'grid.showResidents': '查看居民',
+  // Intake: one file per domain for the backend's messages and one for the screens' words
+  ...queueMessages,
+  ...requestsMessages,
+  ...figuresMessages,
+  ...queueScreens,
+  ...requestsScreens,
+  ...figuresScreens,
 };

@@ -1,0 +1,3 @@
+/** Messages the backend sends for the figures domain (error keys). */
+export const figuresMessages: Record<string, string> = {
+};

@@ -1,0 +1,3 @@
+/** Messages the backend sends for the queue domain (error keys). */
+export const queueMessages: Record<string, string> = {
+};

@@ -1,0 +1,3 @@
+/** Words on the figures screens. */
+export const figuresScreens: Record<string, string> = {
+};

@@ -1,0 +1,3 @@
+/** Words on the queue screens. */
+export const queueScreens: Record<string, string> = {
+};

@@ -1,0 +1,3 @@
+/** Words on the requests screens. */
+export const requestsScreens: Record<string, string> = {
+};

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { call } from './define';
+import { OFFICE, STAFF } from './roles';
+import { exportedFile, isoDate } from './common';
+
+/*
+ * Figures (SPEC §3.6) for any period, split by service, grid, channel and staff. Every figure is
+ * defined over the raw records so that a hand count gives the same number:
+ * - tickets: issued on a day in the period; served = done; noShows = left as 过号; unserved = closed
+ *   at end of day; wait = first call − issue; handling = finish − last call (served tickets only).
+ * - requests: received on a day in the period, not voided; resolved = resolved or closed now;
+ *   resolution rate = resolved / received; on time = resolved on or before the due date, over
+ *   resolved; satisfaction = (satisfied + basic) / those with feedback, latest feedback counts;
+ *   open = not resolved; overdue = open with a due date before today.
+ * Rates are fractions 0..1, null when the denominator is 0; minutes are null with nothing to average.
+ */
+
+export const ticketFigures = z.object({
+  issued: z.number(),
+  served: z.number(),
+  noShows: z.number(),
+  unserved: z.number(),
+  avgWaitMin: z.number().nullable(),
+  p90WaitMin: z.number().nullable(),
+  avgHandleMin: z.number().nullable(),
+  p90HandleMin: z.number().nullable(),
+});
+export type TicketFigures = z.infer<typeof ticketFigures>;
+
+export const requestFigures = z.object({
+  received: z.number(),
+  resolved: z.number(),
+  resolutionRate: z.number().nullable(),
+  onTime: z.number(),
+  onTimeRate: z.number().nullable(),
+  withFeedback: z.number(),
+  satisfied: z.number(),
+  basicallySatisfied: z.number(),
+  unsatisfied: z.number(),
+  satisfactionRate: z.number().nullable(),
+  open: z.number(),
+  overdue: z.number(),
+});
+export type RequestFigures = z.infer<typeof requestFigures>;
+
+export const FIGURE_DIMENSIONS = ['service', 'grid', 'channel', 'staff', 'mode'] as const;
+export const figureDimension = z.enum(FIGURE_DIMENSIONS);
+
+export const figureRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  tickets: ticketFigures.nullable(),
+  requests: requestFigures,
+});
+
+export const figures = z.object({
+  from: z.string(),
+  to: z.string(),
+  tickets: ticketFigures,
+  requests: requestFigures,
+  /** One row per day (or per month when the period is longer than 62 days) for the trend chart. */
+  series: z.array(z.object({ period: z.string(), issued: z.number(), received: z.number(), resolved: z.number() })),
+  by: z.object({
+    service: z.array(figureRow),
+    grid: z.array(figureRow),
+    channel: z.array(figureRow),
+    staff: z.array(figureRow),
+    mode: z.array(figureRow),
+  }),
+});
+export type Figures = z.infer<typeof figures>;
+
+const period = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((p) => p.from <= p.to, { message: 'figures.period.order', path: ['to'] })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 3700 * 86_400_000, { message: 'figures.period.tooLong', path: ['to'] });
+
+export const figuresContract = {
+  'figures.get': call({ summary: '统计：叫号与诉求', access: STAFF, input: period, output: figures }),
+  'figures.export': call({ summary: '导出统计（Excel）', access: OFFICE, input: period, output: exportedFile }),
+};
