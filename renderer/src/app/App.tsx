@@ -14,7 +14,12 @@ const ResidentsPage = lazy(() => import('../features/residents/ResidentsPage'));
 const GridPage = lazy(() => import('../features/grid/GridPage'));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
-const ReservedScreen = lazy(() => import('./ReservedScreen'));
+const QueuePage = lazy(() => import('../features/queue/QueuePage'));
+const RequestsPage = lazy(() => import('../features/requests/RequestsPage'));
+const TodoPage = lazy(() => import('../features/requests/TodoPage'));
+const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
+const KioskPage = lazy(() => import('../features/kiosk/KioskPage'));
+const DisplayPage = lazy(() => import('../features/display/DisplayPage'));
 
 function Screen({ children }: { children: ReactNode }) {
   return (
@@ -27,8 +32,8 @@ function Screen({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <Routes>
-      <Route path="/display" element={<Screen><ReservedScreen /></Screen>} />
-      <Route path="/kiosk" element={<Screen><ReservedScreen /></Screen>} />
+      <Route path="/display" element={<Screen><DisplayPage /></Screen>} />
+      <Route path="/kiosk" element={<Screen><KioskPage /></Screen>} />
       <Route path="*" element={<SessionProvider><SessionRoutes /></SessionProvider>} />
     </Routes>
   );
@@ -45,6 +50,10 @@ function SessionRoutes() {
         <Route element={<SignedInOnly />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to={HOME} replace />} />
+            <Route path="/queue" element={<QueuePage />} />
+            <Route path="/todo" element={<TodoPage />} />
+            <Route path="/requests" element={<RequestsPage />} />
+            <Route path="/figures" element={<FiguresPage />} />
             <Route path="/residents" element={<ResidentsPage />} />
             <Route path="/grid" element={<GridPage />} />
             <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />

@@ -115,6 +115,10 @@ export const zhCN: Record<string, string> = {
   'role.partner': '爱心商户',
   'gender.M': '男',
   'gender.F': '女',
+  'nav.queue': '叫号',
+  'nav.todo': '我的待办',
+  'nav.requests': '诉求办理',
+  'nav.figures': '统计报表',
   'nav.residents': '居民档案',
   'nav.grid': '网格管理',
   'nav.settings': '系统设置',
@@ -127,7 +131,6 @@ export const zhCN: Record<string, string> = {
   'connection.downHint': '与本机服务的连接中断，正在自动重连；数据可能不是最新',
   'notFound.title': '没有这个页面',
   'notFound.back': '回到居民档案',
-  'display.comingSoon': '叫号屏（下一版本）',
   'partner.comingSoon': '商户核验功能将在下一版本提供',
   'partner.signedInAs': '当前登录：{name}（爱心商户）',
   // Fields

@@ -1,5 +1,14 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { ADMIN, STAFF, type Role } from '../../../../shared/contract/roles';
 import { t } from '../../i18n';
 
@@ -11,6 +20,10 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { path: '/queue', label: t('nav.queue'), icon: <NotificationOutlined />, roles: STAFF },
+  { path: '/todo', label: t('nav.todo'), icon: <CarryOutOutlined />, roles: STAFF },
+  { path: '/requests', label: t('nav.requests'), icon: <FileTextOutlined />, roles: STAFF },
+  { path: '/figures', label: t('nav.figures'), icon: <BarChartOutlined />, roles: STAFF },
   { path: '/residents', label: t('nav.residents'), icon: <TeamOutlined />, roles: STAFF },
   { path: '/grid', label: t('nav.grid'), icon: <ApartmentOutlined />, roles: STAFF },
   { path: '/settings', label: t('nav.settings'), icon: <SettingOutlined />, roles: ADMIN },

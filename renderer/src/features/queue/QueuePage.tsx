@@ -1,0 +1,4 @@
+/** Placeholder until its helper lands the screen. */
+export default function QueuePage() {
+  return null;
+}
