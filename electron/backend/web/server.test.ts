@@ -96,6 +96,37 @@ describe('web host', () => {
     controller.abort();
   });
 
+  it('the hall listener answers only the display and kiosk, and ignores sessions', async () => {
+    const hall = await startWebHost({ backend: t.backend, staticRoot, host: '127.0.0.1', port: 0, hallOnly: true });
+    try {
+      const hallPost = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${hall.url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      for (const method of ['session.login', 'users.list', 'residents.search', 'queue.counters', 'system.setup']) {
+        const res = await hallPost(method, {}, { [HTTP_SESSION_HEADER]: adminToken });
+        expect(res.status, method).toBe(403);
+      }
+      const display = await hallPost('display.state', {});
+      expect(display.status).toBe(200);
+      expect((await display.json()).value.counters).toBeInstanceOf(Array);
+      expect((await hallPost('kiosk.state', {})).status).toBe(200);
+      expect((await fetch(`${hall.url}/display`)).status).toBe(200);
+
+      // An admin's token on the hall's event stream gets the public queue events only.
+      const controller = new AbortController();
+      const res = await fetch(`${hall.url}/api/events`, { headers: { [HTTP_SESSION_HEADER]: adminToken }, signal: controller.signal });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      await reader.read();
+      await post('grid.create', { parentId: null, name: '西片区' }, { [HTTP_SESSION_HEADER]: adminToken });
+      await post('queue.saveRules', { counterCount: 2, priorityRun: 2, agingMinutes: 30, elderlyAge: 70, slipPrinter: '' }, { [HTTP_SESSION_HEADER]: adminToken });
+      let text = '';
+      while (!text.includes('event: queue.changed')) text += (await reader.read()).value ?? '';
+      expect(text).not.toContain('data.changed');
+      controller.abort();
+    } finally {
+      await hall.close();
+    }
+  });
+
   function rawStatus(p: string, hostHeader: string): Promise<number> {
     return new Promise((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port: host.port, path: p, headers: { Host: hostHeader } }, (res) => {

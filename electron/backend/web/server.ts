@@ -41,7 +41,15 @@ export interface WebHostOptions {
   staticRoot: string | null;
   host: string;
   port: number;
+  /**
+   * The hall listener for the centre's LAN (the TV's browser, the kiosk): only the public hall calls
+   * and events; sessions are ignored, so nothing else — no login, no resident data — is reachable.
+   */
+  hallOnly?: boolean;
 }
+
+/** What the hall listener answers: the display's and the kiosk's calls, nothing else. */
+export const HALL_METHODS: ReadonlySet<string> = new Set(['display.state', 'kiosk.state', 'kiosk.issue']);
 
 export interface WebHost {
   url: string;
@@ -96,7 +104,8 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-function sessionOf(req: http.IncomingMessage): string | null {
+function sessionOf(req: http.IncomingMessage, hallOnly: boolean): string | null {
+  if (hallOnly) return null;
   const h = req.headers[HTTP_SESSION_HEADER];
   return typeof h === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(h) ? h : null;
 }
@@ -125,7 +134,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return refuse(res, { code: 'BAD_REQUEST', key: 'error.badJson' });
       }
     }
-    const before = sessionOf(req);
+    if (opts.hallOnly && !HALL_METHODS.has(method)) return refuse(res, { code: 'FORBIDDEN', key: 'error.forbidden' });
+    const before = sessionOf(req, opts.hallOnly === true);
     const slot: SessionSlot = { sessionId: before };
     const result = await backend.dispatch(slot, method, input);
     const headers: Record<string, string> = {};
@@ -134,7 +144,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse) {
-    const slot: SessionSlot = { sessionId: sessionOf(req) };
+    const slot: SessionSlot = { sessionId: sessionOf(req, opts.hallOnly === true) };
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
