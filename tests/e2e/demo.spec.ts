@@ -15,7 +15,9 @@ test('the demo centre: the login hint, a full resident list with filters, the gr
   await expect(shell.userMenu()).toContainText('前台');
   await expect(shell.menuItem('系统设置')).toHaveCount(0);
   await expect(shell.menuItem('审计日志')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/queue$/);
 
+  await shell.goTo('居民档案');
   const residents = new ResidentsScreen(page);
   await expect(residents.rows()).toHaveCount(20);
   await expect(page.getByText(/^共 \d+ 人$/)).toBeVisible();

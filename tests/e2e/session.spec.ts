@@ -123,8 +123,3 @@ test('a partner verifier sees the coming-soon page, not the staff menu', async (
   await page.getByRole('button', { name: '退出' }).click();
   await expect(new LoginScreen(page).heading()).toBeVisible();
 });
-
-test('reserved hall screens need no login', async ({ page, app }) => {
-  await page.goto(`${app.url}/display`);
-  await expect(page.getByText('叫号屏（下一版本）')).toBeVisible();
-});

@@ -3,9 +3,10 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { ADMIN } from '../../../shared/contract/roles';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageSpinner } from '../components/PageSpinner';
-import { HOME, RoleOnly, SetupGate, SignedInOnly, SignedOutOnly } from './gates';
+import { homeFor, RoleOnly, SetupGate, SignedInOnly, SignedOutOnly } from './gates';
 import { AppLayout } from './layout/AppLayout';
 import { SessionProvider } from './session/SessionProvider';
+import { useSession } from './session/SessionContext';
 import NotFoundPage from './NotFoundPage';
 
 const SetupPage = lazy(() => import('../features/accounts/SetupPage'));
@@ -39,6 +40,10 @@ export function App() {
   );
 }
 
+function HomeRedirect() {
+  return <Navigate to={homeFor(useSession().me?.role)} replace />;
+}
+
 function SessionRoutes() {
   return (
     <Routes>
@@ -49,7 +54,7 @@ function SessionRoutes() {
         </Route>
         <Route element={<SignedInOnly />}>
           <Route element={<AppLayout />}>
-            <Route index element={<Navigate to={HOME} replace />} />
+            <Route index element={<HomeRedirect />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/todo" element={<TodoPage />} />
             <Route path="/requests" element={<RequestsPage />} />

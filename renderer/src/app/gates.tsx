@@ -8,7 +8,12 @@ import { useIdleTimer } from './session/useIdleTimer';
 import { PartnerHome } from './PartnerHome';
 import { pathAllowed } from './layout/navItems';
 
-export const HOME = '/residents';
+/** Where each role lands: the counter's queue for the front desk, the to-do list at a station. */
+export function homeFor(role: Role | undefined): string {
+  if (role === 'desk') return '/queue';
+  if (role === 'duty') return '/todo';
+  return '/residents';
+}
 
 /** Before setup only /setup; after setup never /setup. */
 export function SetupGate() {
@@ -25,7 +30,7 @@ export function SignedOutOnly() {
   const location = useLocation();
   if (me) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from !== '/login' && pathAllowed(from, me.role) ? from : HOME} replace />;
+    return <Navigate to={from && from !== '/login' && pathAllowed(from, me.role) ? from : homeFor(me.role)} replace />;
   }
   return <Outlet />;
 }
