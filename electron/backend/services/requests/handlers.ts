@@ -1,20 +1,60 @@
-import { fail } from '../../../../shared/contract';
+import { shanghaiDate } from '../../../../shared/rules/time';
+import { requireUser, type Ctx } from '../../context';
 import { defineHandlers } from '../../api/types';
+import { createRequest } from './create';
+import { exportRequests } from './exportRequests';
+import { feedbackRequest, rerouteRequest, resolveRequest, startRequest, voidRequest } from './lifecycle';
+import { getRequestDetail, listRequests } from './queries';
+import { todoCounts, todoList } from './todo';
 
-const todo = (): never => {
-  throw fail.notFound();
-};
+/** Runs one write in its own transaction, announces it, and answers with the request as it now is. */
+function write(ctx: Ctx, apply: (now: number) => string) {
+  const now = ctx.clock.now();
+  const id = ctx.db.transaction(() => apply(now)).immediate();
+  ctx.changed('requests');
+  return getRequestDetail(ctx.db, id, shanghaiDate(now));
+}
 
 export const requestsHandlers = defineHandlers({
-  'requests.create': todo,
-  'requests.get': todo,
-  'requests.list': todo,
-  'requests.export': todo,
-  'requests.todo': todo,
-  'requests.todoCounts': todo,
-  'requests.reroute': todo,
-  'requests.start': todo,
-  'requests.resolve': todo,
-  'requests.feedback': todo,
-  'requests.void': todo,
+  'requests.create': (input, ctx) => write(ctx, (now) => createRequest(ctx.db, input, now, requireUser(ctx))),
+
+  'requests.get': (input, ctx) => getRequestDetail(ctx.db, input.id, shanghaiDate(ctx.clock.now())),
+
+  'requests.list': (input, ctx) => listRequests(ctx.db, input, shanghaiDate(ctx.clock.now())),
+
+  'requests.export': (input, ctx) => exportRequests(ctx.db, input, ctx.clock.now(), requireUser(ctx)),
+
+  'requests.todo': (input, ctx) => todoList(ctx.db, input.list, requireUser(ctx).userId, input.counter, shanghaiDate(ctx.clock.now())),
+
+  'requests.todoCounts': (input, ctx) => todoCounts(ctx.db, requireUser(ctx).userId, input.counter, shanghaiDate(ctx.clock.now())),
+
+  'requests.reroute': (input, ctx) =>
+    write(ctx, (now) => {
+      rerouteRequest(ctx.db, input.id, input, now, requireUser(ctx));
+      return input.id;
+    }),
+
+  'requests.start': (input, ctx) =>
+    write(ctx, (now) => {
+      startRequest(ctx.db, input.id, input.note ?? null, now, requireUser(ctx));
+      return input.id;
+    }),
+
+  'requests.resolve': (input, ctx) =>
+    write(ctx, (now) => {
+      resolveRequest(ctx.db, input.id, input.resolution, now, requireUser(ctx));
+      return input.id;
+    }),
+
+  'requests.feedback': (input, ctx) =>
+    write(ctx, (now) => {
+      feedbackRequest(ctx.db, input.id, input.satisfaction, input.note ?? null, now, requireUser(ctx));
+      return input.id;
+    }),
+
+  'requests.void': (input, ctx) =>
+    write(ctx, (now) => {
+      voidRequest(ctx.db, input.id, input.reason, now, requireUser(ctx));
+      return input.id;
+    }),
 });
