@@ -1,3 +1,20 @@
 /** Messages the backend sends for the queue domain (error keys). */
 export const queueMessages: Record<string, string> = {
+  'queue.service.unavailable': '该服务事项已停用或不存在，不能取号',
+  'queue.service.needsAppointment': '该服务事项需要预约，不能现场取号',
+  'queue.resident.notFound': '没有找到这位居民（可能已作废），请重新选择',
+  'queue.ticket.notFound': '没有找到这个号',
+  'queue.ticket.notCurrent': '这个号已不是本窗口正在办理的号，请刷新后再操作',
+  'queue.ticket.notNoShow': '{number} 号不是过号状态，不能重新排队',
+  'queue.ticket.notToday': '{number} 号不是今天的号，不能重新排队',
+  'queue.counter.unknown': '没有 {counter} 号窗口，请先在叫号规则中增加窗口数',
+  'queue.counter.closed': '{counter} 号窗口未开窗，请先开窗',
+  'queue.counter.paused': '{counter} 号窗口已暂停，请先恢复再叫号',
+  'queue.counter.taken': '该窗口已由“{name}”开窗使用',
+  'queue.counter.hasCurrent': '窗口还有正在办理的 {number} 号，请先办完、过号或转窗后再关窗',
+  'queue.transfer.target': '请选择要转到的服务事项或窗口',
+  'queue.transfer.serviceClosed': '要转到的服务事项已停用或目前没有窗口办理',
+  'queue.transfer.counterClosed': '{counter} 号窗口未开窗，不能转过去',
+  'queue.transfer.notServed': '{counter} 号窗口不办理这项服务',
+  'queue.transfer.same': '不能转到本窗口的同一服务，请选择其他服务或窗口',
 };
