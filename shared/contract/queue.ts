@@ -111,6 +111,8 @@ export type DisplayState = z.infer<typeof displayState>;
 export const kioskState = z.object({
   centreName: z.string(),
   services: z.array(z.object({ id: z.string(), name: z.string(), prefix: z.string(), waiting: z.number() })),
+  /** The rules' slip printer: the desktop kiosk (no session, so no queue.rules) prints to it silently. */
+  slipPrinter: z.string().default(''),
 });
 
 export const daySummary = z.object({
