@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import CalendarTab from './CalendarTab';
 import CentreTab from './CentreTab';
+import QueueRulesTab from './QueueRulesTab';
 import ServicesTab from './ServicesTab';
 import StaffTab from './StaffTab';
 import StationsTab from './StationsTab';
@@ -12,6 +13,7 @@ const TABS = [
   { key: 'users', label: '账号管理', children: <UsersTab /> },
   { key: 'staff', label: '工作人员', children: <StaffTab /> },
   { key: 'services', label: '服务事项', children: <ServicesTab /> },
+  { key: 'queue', label: '叫号规则', children: <QueueRulesTab /> },
   { key: 'stations', label: '驿站', children: <StationsTab /> },
   { key: 'calendar', label: '节假日', children: <CalendarTab /> },
 ];
