@@ -5,6 +5,7 @@ import { hashSecretSync } from '../services/accounts/password';
 import { insertUser } from '../services/accounts/users';
 import { fillDemoCatalogue } from '../services/catalogue/demo';
 import { setSetting } from '../services/centre/settings';
+import { fillDemoIntake } from './demoIntake';
 import { fillCommunity, type CommunityPlan } from './fictional/community';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -48,6 +49,7 @@ export function fillDemoCentre(db: Db, now: number): void {
       insertUser(db, { id: newId(), username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i]!, staffId }, now);
     });
     fillCommunity(db, now, DEMO_COMMUNITY);
+    fillDemoIntake(db, now);
     setSetting(db, 'demoLogin', { username: 'admin', password: DEMO_PASSWORD });
   }).immediate();
 }
