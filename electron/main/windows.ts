@@ -11,13 +11,18 @@ const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let displayWindow: BrowserWindow | null = null;
 
-function createWindow(ipc: IpcBridge, options: Electron.BrowserWindowConstructorOptions, route: string): BrowserWindow {
+function createWindow(
+  ipc: IpcBridge,
+  options: Electron.BrowserWindowConstructorOptions,
+  route: string,
+  extra: Pick<Electron.WebPreferences, 'autoplayPolicy'> = {},
+): BrowserWindow {
   const win = new BrowserWindow({
     title: APP_TITLE,
     show: false,
     backgroundColor: '#ffffff',
     ...options,
-    webPreferences: secureWebPreferences(PRELOAD_PATH),
+    webPreferences: { ...secureWebPreferences(PRELOAD_PATH), ...extra },
   });
   ipc.attach(win.webContents);
   win.once('ready-to-show', () => win.show());
@@ -50,7 +55,10 @@ export function openDisplayWindow(ipc: IpcBridge): void {
   const placement: Electron.BrowserWindowConstructorOptions = second
     ? { ...second.bounds, fullscreen: true }
     : { width: 1280, height: 720 };
-  displayWindow = createWindow(ipc, { ...placement, title: `${APP_TITLE} · 叫号屏`, autoHideMenuBar: true }, '/display');
+  // Nobody clicks the hall's TV: its chime and spoken calls must play without a first touch.
+  displayWindow = createWindow(ipc, { ...placement, title: `${APP_TITLE} · 叫号屏`, autoHideMenuBar: true }, '/display', {
+    autoplayPolicy: 'no-user-gesture-required',
+  });
   displayWindow.removeMenu();
   displayWindow.on('closed', () => {
     displayWindow = null;
