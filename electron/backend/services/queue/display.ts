@@ -62,6 +62,7 @@ export function kioskState(db: Db, day: string): z.infer<typeof kioskStateSchema
     services: activeServices(db)
       .filter((s) => s.needs_appointment === 0)
       .map((s) => ({ id: s.id, name: s.name, prefix: s.prefix, waiting: counts.get(s.id) ?? 0 })),
+    slipPrinter: getRules(db).slipPrinter,
   };
 }
 

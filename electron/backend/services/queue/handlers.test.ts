@@ -111,6 +111,7 @@ describe('the walk-in queue through the contract', () => {
         { id: serviceA, name: '社保医保', prefix: 'A', waiting: 2 },
         { id: serviceB, name: '民政救助', prefix: 'B', waiting: 1 },
       ],
+      slipPrinter: '',
     });
     await ok(desk, 'queue.openCounter', { counter: 1 });
     const c = await ok(desk, 'queue.callNext', { counter: 1, after: null });
@@ -435,6 +436,7 @@ describe('the walk-in queue through the contract', () => {
     const rules = { counterCount: 5, priorityRun: 3, agingMinutes: 20, elderlyAge: 70, slipPrinter: 'XP-80' };
     expect(await ok(t.admin, 'queue.saveRules', rules)).toEqual(rules);
     expect(await ok(desk, 'queue.rules', {})).toEqual(rules);
+    expect((await ok(NO_SESSION(), 'kiosk.state', {})).slipPrinter).toBe('XP-80');
     expect(db().prepare("SELECT count(*) n FROM audit_log WHERE action = 'queue.rules.update'").get()).toEqual({ n: 1 });
     expect(await call(desk, 'queue.saveRules', rules)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(t.admin, 'queue.saveRules', { ...rules, agingMinutes: 1 })).toMatchObject({ ok: false, error: { key: 'validation.tooSmall', field: 'agingMinutes' } });
