@@ -1,4 +1,5 @@
 import { fail, type Counter } from '../../../../shared/contract';
+import { shanghaiDate } from '../../../../shared/rules/time';
 import type { SessionUser } from '../../context';
 import type { Db } from '../../db/open';
 import { getRules } from './rules';
@@ -92,7 +93,10 @@ export function pauseCounter(db: Db, n: number, user: SessionUser, at: number): 
   stmt(db, "UPDATE counters SET status = 'paused', updated_at = ? WHERE number = ?").run(at, n);
 }
 
-/** Closes a counter; refused while it has a called ticket, so that no one is left standing. */
+/**
+ * Closes a counter; refused while it has a called ticket, so that no one is left standing. Tickets
+ * that were sent to it go back to any counter of their service, or they would wait for nobody.
+ */
 export function closeCounter(db: Db, n: number, user: SessionUser, at: number): void {
   const row = findCounterRow(db, n);
   if (!row || row.status === 'closed') return;
@@ -105,4 +109,5 @@ export function closeCounter(db: Db, n: number, user: SessionUser, at: number): 
     db,
     "UPDATE counters SET status = 'closed', user_id = NULL, staff_name = NULL, current_ticket_id = NULL, priority_streak = 0, updated_at = ? WHERE number = ?",
   ).run(at, n);
+  stmt(db, "UPDATE tickets SET target_counter = NULL WHERE day = ? AND status = 'waiting' AND target_counter = ?").run(shanghaiDate(at), n);
 }

@@ -303,8 +303,23 @@ describe('the walk-in queue through the contract', () => {
       ['A001', 2],
       ['A002', null],
     ]);
-    expect((await ok(desk, 'queue.callNext', { counter: 1, after: null })).current!.number).toBe('A002');
     expect((await ok(desk2, 'queue.callNext', { counter: 2, after: null })).current!.number).toBe('A001');
+  });
+
+  it('gives the tickets sent to a counter back to all counters when it closes', async () => {
+    await kiosk(serviceA);
+    await kiosk(serviceA);
+    await ok(desk, 'queue.openCounter', { counter: 1 });
+    await ok(desk2, 'queue.openCounter', { counter: 2 });
+    const c = await ok(desk, 'queue.callNext', { counter: 1, after: null });
+    await ok(desk, 'queue.transfer', { counter: 1, ticketId: c.current!.id, targetCounter: 2 });
+    expect((await ok(desk, 'queue.waiting', { counter: 1 })).map((w) => w.number)).toEqual(['A002']);
+    await ok(desk2, 'queue.closeCounter', { counter: 2 });
+    expect((await ok(desk, 'queue.waiting', { counter: 1 })).map((w) => [w.number, w.targetCounter])).toEqual([
+      ['A001', null],
+      ['A002', null],
+    ]);
+    expect((await ok(desk, 'queue.callNext', { counter: 1, after: null })).current!.number).toBe('A001');
   });
 
   it('lists the waiting tickets in calling order, with no names', async () => {

@@ -139,5 +139,8 @@ export const queueHandlers = defineHandlers({
     return written;
   },
 
-  'queue.daySummaries': (input, ctx) => listDaySummaries(ctx.db, input.limit),
+  'queue.daySummaries': (input, ctx) => {
+    today(ctx);
+    return listDaySummaries(ctx.db, input.limit);
+  },
 });
