@@ -38,19 +38,25 @@ export function requestWhere(f: RequestFilter, today: string): { sql: string; ar
     parts.push('q.resident_id = ?');
     args.push(f.residentId);
   }
+  // The number starts with the received day: the same bounds on it let the newest-first page walk its index.
   if (f.from) {
-    parts.push('q.received_day >= ?');
-    args.push(f.from);
+    parts.push('q.received_day >= ?', 'q.number >= ?');
+    args.push(f.from, `${f.from.replaceAll('-', '')}-`);
   }
   if (f.to) {
-    parts.push('q.received_day <= ?');
-    args.push(f.to);
+    parts.push('q.received_day <= ?', 'q.number < ?');
+    args.push(f.to, `${f.to.replaceAll('-', '')}.`);
   }
   const q = f.q?.trim();
   if (q) {
     // The search text is literal: LIKE's wildcards are escaped.
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    if (/^[\d-]+$/.test(q)) {
+    if (/^\d{8}-?\d*$/.test(q)) {
+      // A number from its start (20261123-00…): a range on its index.
+      const from = q.length > 8 && q[8] !== '-' ? `${q.slice(0, 8)}-${q.slice(8)}` : q;
+      parts.push('q.number >= ? AND q.number < ?');
+      args.push(from, `${from}\uffff`);
+    } else if (/^[\d-]+$/.test(q)) {
       parts.push(`q.number LIKE ? ESCAPE '\\'`);
       args.push(like);
     } else {
@@ -70,7 +76,10 @@ const ORDER = 'q.number DESC';
 export function listRequests(db: Db, f: RequestFilter & { limit: number; offset: number }, today: string) {
   const w = requestWhere(f, today);
   const total = (db.prepare(`SELECT count(*) n FROM requests q WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
-  const rows = db.prepare(`${SUMMARY_SELECT} WHERE ${w.sql} ORDER BY ${ORDER} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset) as SummaryRow[];
+  // The page is chosen on the requests table alone; only its rows are joined to their names.
+  const rows = db
+    .prepare(`${SUMMARY_SELECT} WHERE q.rowid IN (SELECT q.rowid FROM requests q WHERE ${w.sql} ORDER BY ${ORDER} LIMIT ? OFFSET ?) ORDER BY ${ORDER}`)
+    .all(...w.args, f.limit, f.offset) as SummaryRow[];
   return { total, rows: rows.map((r): RequestSummary => toSummary(r, today)) };
 }
 
