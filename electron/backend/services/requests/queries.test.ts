@@ -74,6 +74,8 @@ describe('request lists, to-do lists and the export', () => {
     it('searches the number, the description and the resident name; wildcards are literal', async () => {
       expect((await list({ q: number.r2! })).keys).toEqual(['r2']);
       expect((await list({ q: '20261110' })).keys).toEqual(['r1']);
+      expect((await list({ q: number.r1!.replace('-', '') })).keys).toEqual(['r1']); // typed without the dash
+      expect((await list({ q: number.r2!.slice(-4) })).keys).toContain('r2'); // the day's running number alone
       expect((await list({ q: '年审' })).keys).toEqual(['r1']);
       expect((await list({ q: '张小' })).keys).toEqual(['r4', 'r1']);
       expect((await list({ q: '100%' })).keys).toEqual(['r3']);
