@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HANDLING_MODES, CHANNELS } from '../../../shared/contract';
+import { CHANNELS, HANDLING_MODES, type DisplayState, type Figures, type Output } from '../../../shared/contract';
 import { shanghaiDate } from '../../../shared/rules/time';
 import { addWorkingDays, isWorkingDay } from '../../../shared/rules/workdays';
 import { createBackend, type Backend } from '../app';
@@ -213,23 +213,25 @@ describe('demo intake history', () => {
 
   it('shows through the real calls: the hall, the desk user’s own to-do list, overdue ones, details and figures', async () => {
     const display = await b.dispatch({ sessionId: null }, 'display.state', {});
-    expect(display.ok && display.value.waiting.reduce((n, w) => n + w.count, 0)).toBeGreaterThanOrEqual(5);
+    expect(display.ok && (display.value as DisplayState).waiting.reduce((n, w) => n + w.count, 0)).toBeGreaterThanOrEqual(5);
     const slot = { sessionId: null };
     expect((await b.dispatch(slot, 'session.login', { username: 'qiantai', password: DEMO_PASSWORD })).ok).toBe(true);
     const counts = await b.dispatch(slot, 'requests.todoCounts', { counter: null });
     expect(counts.ok).toBe(true);
     if (counts.ok) {
-      expect(counts.value.mine).toBeGreaterThan(0);
-      expect(counts.value.overdue).toBeGreaterThanOrEqual(2);
-      expect(counts.value.dueToday).toBeGreaterThanOrEqual(2);
+      const value = counts.value as Output<'requests.todoCounts'>;
+      expect(value.mine).toBeGreaterThan(0);
+      expect(value.overdue).toBeGreaterThanOrEqual(2);
+      expect(value.dueToday).toBeGreaterThanOrEqual(2);
     }
     // Outputs are checked against the contract (checkOutputs): a malformed row would fail here.
     for (const r of requests.filter((_, i) => i % 25 === 0)) expect((await b.dispatch(slot, 'requests.get', { id: r.id })).ok).toBe(true);
     const figures = await b.dispatch(slot, 'figures.get', { from: requests[0]!.received_day, to: today });
     expect(figures.ok).toBe(true);
     if (figures.ok) {
-      expect(figures.value.requests.received).toBe(requests.filter((r) => r.status !== 'void').length);
-      expect(figures.value.tickets.served).toBeGreaterThan(200);
+      const value = figures.value as Figures;
+      expect(value.requests.received).toBe(requests.filter((r) => r.status !== 'void').length);
+      expect(value.tickets.served).toBeGreaterThan(200);
     }
   });
 });

@@ -2,7 +2,7 @@ import { shanghaiDate } from '../../../shared/rules/time';
 import { addDays, isWorkingDay } from '../../../shared/rules/workdays';
 import type { Db } from '../db/open';
 import { loadCalendar } from '../services/catalogue/calendar';
-import { setSetting } from '../services/centre/settings';
+import { DEFAULT_RULES, setRules } from '../services/queue/rules';
 import { fillIntakeHistory, fillWaitingToday, loadIntakeWorld, type IntakeCounts } from './fictional/intake';
 import { Rng } from './fictional/prng';
 
@@ -25,7 +25,7 @@ export function fillDemoIntake(db: Db, now: number): IntakeCounts & { waiting: n
   const rng = new Rng(DEMO_INTAKE_SEED);
   const today = shanghaiDate(now);
   const calendar = loadCalendar(db);
-  setSetting(db, 'queue.rules', { counterCount: COUNTERS, priorityRun: 2, agingMinutes: 30, elderlyAge: 70, slipPrinter: '' });
+  setRules(db, { ...DEFAULT_RULES, counterCount: COUNTERS });
   const world = loadIntakeWorld(db, today, { calendar, counterCount: COUNTERS, weights: WEIGHTS, deskOrder: ['qiantai', 'zhiban', 'admin'] });
   const days: string[] = [];
   for (let d = addDays(today, -1); days.length < DEMO_INTAKE_DAYS; d = addDays(d, -1)) if (isWorkingDay(d, calendar)) days.unshift(d);

@@ -1,6 +1,7 @@
 import { accountsGenerator } from './accounts';
 import { communityGenerator } from './community';
+import { intakeGenerator } from './intake';
 import type { DatasetGenerator } from './types';
 
 /** In order. A later issue adds its domain here (requests, cards, appointments, rota…). */
-export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator];
+export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator];

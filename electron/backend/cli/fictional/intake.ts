@@ -71,6 +71,8 @@ export interface HistoryPlan {
   favouriteAssignee?: string;
   /** Share of routed requests voided by mistake (default 0.4 %). */
   voidShare?: number;
+  /** Told after each day is written. */
+  progress?(daysDone: number, counts: IntakeCounts): void;
 }
 
 export interface IntakeCounts {
@@ -187,7 +189,10 @@ class Workdays {
 /** Writes the tickets, calls and requests of each day in `plan.days` as if each day had really happened. Call inside a transaction. */
 export function fillIntakeHistory(db: Db, rng: Rng, world: IntakeWorld, plan: HistoryPlan, now: number): IntakeCounts {
   const gen = new DayGenerator(db, rng, world, plan, now);
-  plan.days.forEach((day, i) => gen.day(day, i));
+  plan.days.forEach((day, i) => {
+    gen.day(day, i);
+    plan.progress?.(i + 1, gen.counts);
+  });
   return gen.counts;
 }
 
