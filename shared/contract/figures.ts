@@ -70,8 +70,14 @@ export const figures = z.object({
 });
 export type Figures = z.infer<typeof figures>;
 
+/** A date that is on the calendar: 2026-02-30 matches the pattern but is no day. */
+const calendarDate = isoDate.refine((d) => {
+  const t = Date.parse(d);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}, 'validation.badDate');
+
 const period = z
-  .object({ from: isoDate, to: isoDate })
+  .object({ from: calendarDate, to: calendarDate })
   .refine((p) => p.from <= p.to, { message: 'figures.period.order', path: ['to'] })
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 3700 * 86_400_000, { message: 'figures.period.tooLong', path: ['to'] });
 

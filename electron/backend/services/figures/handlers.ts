@@ -1,11 +1,9 @@
-import { fail } from '../../../../shared/contract';
+import { requireUser } from '../../context';
 import { defineHandlers } from '../../api/types';
-
-const todo = (): never => {
-  throw fail.notFound();
-};
+import { exportFigures } from './exportFigures';
+import { computeFigures } from './figures';
 
 export const figuresHandlers = defineHandlers({
-  'figures.get': todo,
-  'figures.export': todo,
+  'figures.get': (input, ctx) => computeFigures(ctx.db, input.from, input.to, ctx.clock.now()),
+  'figures.export': (input, ctx) => exportFigures(ctx.db, input.from, input.to, ctx.clock.now(), requireUser(ctx)),
 });
