@@ -6,6 +6,8 @@ export interface BenchResult {
   n: number;
   median_ms: number | null;
   p95_ms: number | null;
+  /** The longest single sample: nothing may block the main process for more than 50 ms. */
+  max_ms?: number | null;
   budget_ms: number | null;
   kb?: number;
 }
@@ -37,7 +39,14 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 export function summarise(name: string, samples: number[], budgetMs: number | null): BenchResult {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { name, n: samples.length, median_ms: round(percentile(sorted, 0.5)), p95_ms: round(percentile(sorted, 0.95)), budget_ms: budgetMs };
+  return {
+    name,
+    n: samples.length,
+    median_ms: round(percentile(sorted, 0.5)),
+    p95_ms: round(percentile(sorted, 0.95)),
+    max_ms: round(sorted[sorted.length - 1]!),
+    budget_ms: budgetMs,
+  };
 }
 
 /** Times `fn` once per item, after running it on the first `warmup` items unmeasured. */

@@ -5,6 +5,7 @@ import { backendBench } from './backend.bench';
 import { DEFAULT_BENCH_DIR, ensureDataset, REPO_ROOT } from './generate';
 import { BENCH_ADMIN } from './generators/accounts';
 import { gridBench } from './grid.bench';
+import { intakeBench } from './intake.bench';
 import type { Bench, BenchContext, BenchResult } from './harness';
 import { rendererBench } from './renderer.bench';
 import { residentsBench } from './residents.bench';
@@ -13,15 +14,15 @@ import { residentsBench } from './residents.bench';
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, rendererBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench];
 
 function table(results: BenchResult[]): string {
-  const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'budget ms', 'size', 'status'];
+  const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];
   const cell = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
   const lines = results.map((r) => {
     const over = r.budget_ms !== null && r.p95_ms !== null && r.p95_ms > r.budget_ms;
     const verdict = r.budget_ms === null ? '' : over ? 'OVER BUDGET' : 'ok';
-    return [r.name, String(r.n), cell(r.median_ms), cell(r.p95_ms), cell(r.budget_ms), r.kb === undefined ? '' : `${r.kb} KB gzip`, verdict];
+    return [r.name, String(r.n), cell(r.median_ms), cell(r.p95_ms), cell(r.max_ms), cell(r.budget_ms), r.kb === undefined ? '' : `${r.kb} KB gzip`, verdict];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
