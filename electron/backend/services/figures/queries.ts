@@ -64,7 +64,7 @@ const TICKETS = `FROM tickets t LEFT JOIN services s ON s.id = t.service_id LEFT
 export function packedTickets(db: Db, from: string, to: string, kind: BucketKind, r: Radix): number[] {
   return db
     .prepare(
-      `SELECT ((${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)}) * 4 + ${OUTCOME_SQL}) * ${r.buckets} + ${bucketSql(kind, 't.day')} ${TICKETS}`,
+      `SELECT ((${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)}) * 4 + ${OUTCOME_SQL}) * ${r.buckets} + ${bucketSql(kind, `t.day`)} ${TICKETS}`,
     )
     .pluck()
     .all(...bucketArgs(kind, from), from, to) as number[];
@@ -97,7 +97,7 @@ export function packedRequests(db: Db, from: string, to: string, kind: BucketKin
   return db
     .prepare(
       `SELECT ((((${dim('r.service_id', 's', r.services)} * ${r.grids} + ${dim('r.grid_id', 'g', r.grids)}) * ${r.users} + ${dim('r.received_by', 'u', r.users)}) * 25 + ${CHANNEL_SQL} * 5 + ${MODE_SQL}) * ${r.buckets}
-                + ${bucketSql(kind, 'r.received_day')}) * 64 + ${FLAGS_SQL}
+                + ${bucketSql(kind, `r.received_day`)}) * 64 + ${FLAGS_SQL}
        FROM requests r LEFT JOIN services s ON s.id = r.service_id LEFT JOIN users u ON u.id = r.received_by LEFT JOIN grid_nodes g ON g.id = r.grid_id
        WHERE r.received_day BETWEEN ? AND ? AND r.status <> 'void'`,
     )
@@ -117,7 +117,7 @@ export type TicketRow = [string, string | null, number, number, number | null, n
 export function plainTickets(db: Db, from: string, to: string, kind: BucketKind): TicketRow[] {
   return db
     .prepare(
-      `SELECT t.service_id, t.served_by, ${OUTCOME_SQL}, ${bucketSql(kind, 't.day')}, t.first_called_at - t.issued_at,
+      `SELECT t.service_id, t.served_by, ${OUTCOME_SQL}, ${bucketSql(kind, `t.day`)}, t.first_called_at - t.issued_at,
               CASE WHEN t.status = 'done' THEN t.finished_at - t.called_at END
        FROM tickets t WHERE t.day BETWEEN ? AND ?`,
     )
@@ -131,7 +131,7 @@ export type RequestRow = [string, string | null, string, number, number, number,
 export function plainRequests(db: Db, from: string, to: string, kind: BucketKind, today: string): RequestRow[] {
   return db
     .prepare(
-      `SELECT r.service_id, r.grid_id, r.received_by, ${CHANNEL_SQL}, ${MODE_SQL}, ${bucketSql(kind, 'r.received_day')}, ${FLAGS_SQL}
+      `SELECT r.service_id, r.grid_id, r.received_by, ${CHANNEL_SQL}, ${MODE_SQL}, ${bucketSql(kind, `r.received_day`)}, ${FLAGS_SQL}
        FROM requests r WHERE r.received_day BETWEEN ? AND ? AND r.status <> 'void'`,
     )
     .raw()
