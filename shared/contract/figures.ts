@@ -7,12 +7,22 @@ import { exportedFile, isoDate } from './common';
  * Figures (SPEC §3.6) for any period, split by service, grid, channel and staff. Every figure is
  * defined over the raw records so that a hand count gives the same number:
  * - tickets: issued on a day in the period; served = done; noShows = left as 过号; unserved = closed
- *   at end of day; wait = first call − issue; handling = finish − last call (served tickets only).
+ *   at end of day; wait = first call − issue (every ticket that was called, whatever became of it);
+ *   handling = finish − last call (served tickets only).
  * - requests: received on a day in the period, not voided; resolved = resolved or closed now;
  *   resolution rate = resolved / received; on time = resolved on or before the due date, over
  *   resolved; satisfaction = (satisfied + basic) / those with feedback, latest feedback counts;
- *   open = not resolved; overdue = open with a due date before today.
+ *   open = not resolved; overdue = open with a due date before today. Open and overdue are as of now.
  * Rates are fractions 0..1, null when the denominator is 0; minutes are null with nothing to average.
+ * Minutes are rounded to one decimal. p90 is the nearest-rank 90th percentile: the values sorted
+ * ascending, the one at rank ⌈0.9 × n⌉ (10 values → the 9th, 11 → the 10th), then rounded.
+ * Rows: service = the ticket's final service (after a transfer) and the request's service; staff =
+ * who finished the ticket (a ticket nobody finished is in no staff row) and who received the request;
+ * grid = the request's grid ('none', 未关联网格, when it has none). Service, grid and staff list only
+ * what has tickets or requests in the period; channel and mode always list all five. Tickets are
+ * null on grid, channel and mode rows (a ticket has none of them).
+ * Series: tickets issued and requests received per day or month; resolved = of those received in
+ * that day or month, how many are resolved now (so the series adds up to the totals).
  */
 
 export const ticketFigures = z.object({

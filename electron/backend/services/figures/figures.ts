@@ -5,13 +5,14 @@ import { RequestTally, TicketTally } from './aggregate';
 import { CHANNEL_LABELS, compareGrids, gridLabel, MODE_LABELS, NO_GRID_KEY, serviceLabel, staffLabel } from './labels';
 import {
   DURATION_OFFSET,
-  F_RESOLVED,
   names as readNames,
-  packedDurations,
+  packedHandling,
   packedRequests,
   packedTickets,
   plainRequests,
   plainTickets,
+  requestsPerDay,
+  ticketsPerDay,
   type BucketKind,
   type Names,
   type NamedRow,
@@ -75,8 +76,8 @@ function rowOf(map: Map<string, Row>, key: string, withTickets: boolean): Row {
 }
 
 /** One JS row per record: simple, and the reference the packed path must agree with. */
-function tallyPlain(db: Db, from: string, to: string, kind: BucketKind, today: string, t: Tallies): void {
-  for (const [service, servedBy, outcome, bucket, wait, handle] of plainTickets(db, from, to, kind)) {
+function tallyPlain(db: Db, from: string, to: string, today: string, t: Tallies): void {
+  for (const [service, servedBy, outcome, wait, handle] of plainTickets(db, from, to)) {
     const rows = [t.tickets, rowOf(t.byService, service, true).tickets!];
     if (servedBy !== null) rows.push(rowOf(t.byStaff, servedBy, true).tickets!);
     for (const tally of rows) {
@@ -84,20 +85,18 @@ function tallyPlain(db: Db, from: string, to: string, kind: BucketKind, today: s
       if (wait !== null) tally.waits.push(wait);
       if (handle !== null) tally.handles.push(handle);
     }
-    t.issued[bucket]!++;
   }
-  for (const [service, grid, staff, channel, mode, bucket, flags] of plainRequests(db, from, to, kind, today)) {
-    addRequest(t, flags, bucket, [rowOf(t.byService, service, true), rowOf(t.byStaff, staff, true), rowOf(t.byGrid, grid ?? NO_GRID_KEY, false), t.byChannel[channel]!, t.byMode[mode]!]);
+  for (const [service, grid, staff, channel, mode, flags] of plainRequests(db, from, to, today)) {
+    addRequest(t, flags, [rowOf(t.byService, service, true), rowOf(t.byStaff, staff, true), rowOf(t.byGrid, grid ?? NO_GRID_KEY, false), t.byChannel[channel]!, t.byMode[mode]!]);
   }
 }
 
-function addRequest(t: Tallies, flags: number, bucket: number, rows: Row[]) {
+function addRequest(t: Tallies, flags: number, rows: Row[]) {
   t.requests.add(flags);
   for (const r of rows) r.requests.add(flags);
-  t.received[bucket]!++;
-  if (flags & F_RESOLVED) t.resolved[bucket]!++;
 }
 
+const WAIT_BASE = Number(DURATION_OFFSET) + 1;
 const radixOf = (rows: NamedRow[]) => rows.reduce((m, r) => Math.max(m, r.rowid), 0) + 2;
 
 /** Rows by rowid while adding up; keyed by id at the end. */
@@ -117,50 +116,47 @@ class RowsByRowid {
  * does not exist, a duration beyond ±2^42 ms, or absurdly many services × accounts): the caller
  * then starts again on the plain path.
  */
-function tallyPacked(db: Db, from: string, to: string, kind: BucketKind, today: string, names: Names, t: Tallies): boolean {
+function tallyPacked(db: Db, from: string, to: string, today: string, names: Names, t: Tallies): boolean {
   const S = radixOf(names.services);
   const U = radixOf(names.users);
   const G = radixOf(names.gridNodes);
-  const B = t.issued.length;
-  if (S * U * 4 * B >= 2 ** 53 || S * G * U * 25 * B * 64 >= 2 ** 53 || S * U >= 2 ** 20) return false;
-  const radix = { services: S, users: U, grids: G, buckets: B };
+  if (S * U >= 2 ** 18 || S * G * U * 25 * 64 >= 2 ** 53) return false;
+  const radix = { services: S, users: U, grids: G };
   const services = new RowsByRowid(true);
   const staff = new RowsByRowid(true);
   const grids = new RowsByRowid(false);
-
-  for (const v of packedTickets(db, from, to, kind, radix)) {
-    const bucket = v % B;
-    let rest = (v - bucket) / B;
-    const outcome = rest % 4;
-    rest = (rest - outcome) / 4;
-    const u = rest % U;
-    const s = (rest - u) / U;
-    if (s === 0 || s === S - 1 || u === U - 1) return false;
-    t.tickets.add(outcome);
-    services.get(s).tickets!.add(outcome);
-    if (u !== 0) staff.get(u).tickets!.add(outcome);
-    t.issued[bucket]!++;
-  }
   const K = BigInt(S * U);
-  for (const which of ['wait', 'handle'] as const) {
-    for (const v of packedDurations(db, from, to, which, radix)) {
-      if (v < 0n) return false;
-      const key = Number(v % K);
-      const ms = Number(v / K - DURATION_OFFSET);
-      const u = key % U;
-      const s = (key - u) / U;
-      if (s === 0 || s === S - 1 || u === U - 1) return false;
-      const list = which === 'wait' ? 'waits' : 'handles';
-      t.tickets[list].push(ms);
-      services.get(s).tickets![list].push(ms);
-      if (u !== 0) staff.get(u).tickets![list].push(ms);
+  const keyOf = (key: number) => {
+    const u = key % U;
+    const s = (key - u) / U;
+    return s === 0 || s === S - 1 || u === U - 1 ? null : [services.get(s).tickets!, ...(u === 0 ? [] : [staff.get(u).tickets!])];
+  };
+
+  for (const v of packedTickets(db, from, to, radix)) {
+    if (v < 0n) return false;
+    const tallies = keyOf(Number(v % K));
+    if (!tallies) return false;
+    const rest = Number(v / K);
+    const outcome = rest % 4;
+    const wait = (rest - outcome) / 4;
+    tallies.push(t.tickets);
+    for (const tally of tallies) {
+      tally.add(outcome);
+      // Exact: rest < 2^45, so the float holds it; wait − 2^42 − 1 is the duration.
+      if (wait !== 0) tally.waits.push(wait - WAIT_BASE);
     }
   }
-  for (const v of packedRequests(db, from, to, kind, today, radix)) {
+  for (const v of packedHandling(db, from, to, radix)) {
+    if (v < 0n) return false;
+    const tallies = keyOf(Number(v % K));
+    if (!tallies) return false;
+    const ms = Number(v / K - DURATION_OFFSET);
+    tallies.push(t.tickets);
+    for (const tally of tallies) tally.handles.push(ms);
+  }
+  for (const v of packedRequests(db, from, to, today, radix)) {
     const flags = v % 64;
     let rest = (v - flags) / 64;
-    const bucket = rest % B;
-    rest = (rest - bucket) / B;
     const channelMode = rest % 25;
     rest = (rest - channelMode) / 25;
     const u = rest % U;
@@ -169,7 +165,7 @@ function tallyPacked(db: Db, from: string, to: string, kind: BucketKind, today: 
     const s = (rest - g) / G;
     if (s === 0 || s === S - 1 || u === 0 || u === U - 1 || g === G - 1) return false;
     const mode = channelMode % 5;
-    addRequest(t, flags, bucket, [services.get(s), staff.get(u), grids.get(g), t.byChannel[(channelMode - mode) / 5]!, t.byMode[mode]!]);
+    addRequest(t, flags, [services.get(s), staff.get(u), grids.get(g), t.byChannel[(channelMode - mode) / 5]!, t.byMode[mode]!]);
   }
   const ids = (rows: NamedRow[]) => new Map(rows.map((r) => [r.rowid, r.id]));
   services.into(t.byService, ids(names.services));
@@ -183,9 +179,9 @@ function rowsOf(entries: [string, Row][], label: (k: string) => string) {
 }
 
 /**
- * The figures of a period (SPEC §3.6), defined in shared/contract/figures.ts: three passes over the
- * period's tickets (counts, waits, handling times) and one over its requests, then adding up in
- * memory. `plain` forces the simple one-row-per-record path (the tests compare the two).
+ * The figures of a period (SPEC §3.6), defined in shared/contract/figures.ts: two passes over the
+ * period's tickets (each with its wait; the handling times) and one over its requests, then adding
+ * up in memory; the series comes from the two day indexes alone. `plain` forces the simple one-row-per-record path (the tests compare the two).
  */
 export function computeFigures(db: Db, from: string, to: string, now: number, opts: { plain?: boolean } = {}): Figures {
   const kind = bucketKind(from, to);
@@ -193,9 +189,16 @@ export function computeFigures(db: Db, from: string, to: string, now: number, op
   const today = shanghaiDate(now);
   const names = readNames(db);
   let t = new Tallies(buckets.length);
-  if (opts.plain || !tallyPacked(db, from, to, kind, today, names, t)) {
+  if (opts.plain || !tallyPacked(db, from, to, today, names, t)) {
     t = new Tallies(buckets.length);
-    tallyPlain(db, from, to, kind, today, t);
+    tallyPlain(db, from, to, today, t);
+  }
+  const bucketOf = new Map(buckets.map((b, i) => [b, i]));
+  const bucketOfDay = (day: string) => bucketOf.get(kind === 'day' ? day : day.slice(0, 7))!;
+  for (const [day, n] of ticketsPerDay(db, from, to)) t.issued[bucketOfDay(day)]! += n;
+  for (const [day, n, resolved] of requestsPerDay(db, from, to)) {
+    t.received[bucketOfDay(day)]! += n;
+    t.resolved[bucketOfDay(day)]! += resolved;
   }
 
   const byServiceOrder = (a: string, b: string) =>

@@ -4,21 +4,12 @@ import type { Db } from '../../db/open';
 /*
  * The period's raw records, read in as few passes as possible. better-sqlite3 spends most of a
  * large read building one JS array per row, and GROUP BY over a day range has to sort; so the fast
- * passes pack each record into ONE integer (dimension rowids, status codes, series bucket, a
- * duration) and pluck a flat array of those, which the caller adds up. Rowids of the small tables
+ * passes pack each record into ONE integer (dimension rowids, status codes, a duration) and pluck a flat array of those, which the caller adds up. Rowids of the small tables
  * (services, users, grid_nodes) stand in for their text ids.
  */
 
 /** How the series groups days: each day, or each calendar month. */
 export type BucketKind = 'day' | 'month';
-
-/** SQL for the 0-based index of a day's series bucket; its one parameter is the period's first day. */
-export function bucketSql(kind: BucketKind, column: string): string {
-  return kind === 'day'
-    ? `CAST(julianday(${column}) - julianday(?) AS INTEGER)`
-    : `(CAST(substr(${column}, 1, 4) AS INTEGER) * 12 + CAST(substr(${column}, 6, 2) AS INTEGER)) - (CAST(substr(?, 1, 4) AS INTEGER) * 12 + CAST(substr(?, 6, 2) AS INTEGER))`;
-}
-const bucketArgs = (kind: BucketKind, from: string) => (kind === 'day' ? [from] : [from, from]);
 
 export const OUTCOME_OTHER = 0;
 export const OUTCOME_DONE = 1;
@@ -51,7 +42,6 @@ export interface Radix {
   services: number;
   users: number;
   grids: number;
-  buckets: number;
 }
 
 /** A dimension's packed number: the row's rowid, 0 for null, radix − 1 for an id that has no row. */
@@ -60,49 +50,69 @@ const dim = (column: string, alias: string, radix: number) =>
 
 const TICKETS = `FROM tickets t LEFT JOIN services s ON s.id = t.service_id LEFT JOIN users u ON u.id = t.served_by WHERE t.day BETWEEN ? AND ?`;
 
-/** Every ticket: ((service·U + staff)·4 + outcome)·B + bucket, as a float (it stays under 2^53). */
-export function packedTickets(db: Db, from: string, to: string, kind: BucketKind, r: Radix): number[] {
-  return db
-    .prepare(
-      `SELECT ((${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)}) * 4 + ${OUTCOME_SQL}) * ${r.buckets} + ${bucketSql(kind, `t.day`)} ${TICKETS}`,
-    )
-    .pluck()
-    .all(...bucketArgs(kind, from), from, to) as number[];
-}
-
 /** A duration's offset in the packing: any difference of two epoch-ms instants before 2109 fits. */
 export const DURATION_OFFSET = 2n ** 42n;
+const WAIT = 't.first_called_at - t.issued_at';
+const HANDLE = 't.finished_at - t.called_at';
 
 /**
- * The waits (first call − issue) or handling times (finish − last call, served tickets) of the
- * period: (ms + 2^42)·K + (service·U + staff) as 64-bit integers, K = services·users. A value
- * outside ±2^42 ms comes back as -1 so that the caller can fall back to the plain path.
+ * Every ticket as a 64-bit integer: (wait·4 + outcome)·K + service·U + staff, K = services·users,
+ * where wait is 0 for a ticket never called, else ms + 2^42 + 1. A wait beyond ±2^42 ms makes the
+ * whole value -1 (the caller falls back to the plain path). Needs K < 2^18.
  */
-export function packedDurations(db: Db, from: string, to: string, which: 'wait' | 'handle', r: Radix): bigint[] {
-  const ms = which === 'wait' ? 't.first_called_at - t.issued_at' : 't.finished_at - t.called_at';
-  const only = which === 'wait' ? 't.first_called_at IS NOT NULL' : `t.status = 'done' AND t.finished_at IS NOT NULL AND t.called_at IS NOT NULL`;
-  const k = r.services * r.users;
+export function packedTickets(db: Db, from: string, to: string, r: Radix): bigint[] {
+  const wait = `CASE WHEN t.first_called_at IS NULL THEN 0 WHEN abs(${WAIT}) < ${DURATION_OFFSET} THEN ${WAIT} + ${DURATION_OFFSET + 1n} END`;
   return db
     .prepare(
-      `SELECT CASE WHEN abs(${ms}) < ${DURATION_OFFSET} THEN (${ms} + ${DURATION_OFFSET}) * ${k} + ${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)} ELSE -1 END
-       ${TICKETS} AND ${only}`,
+      `SELECT coalesce(((${wait}) * 4 + ${OUTCOME_SQL}) * ${r.services * r.users} + ${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)}, -1)
+       ${TICKETS}`,
     )
     .pluck()
     .safeIntegers()
     .all(from, to) as bigint[];
 }
 
-/** Every request received in the period, not voided: ((((service·G + grid)·U + staff)·25 + channel·5 + mode)·B + bucket)·64 + flags. */
-export function packedRequests(db: Db, from: string, to: string, kind: BucketKind, today: string, r: Radix): number[] {
+/** The handling times of served tickets: (ms + 2^42)·K + service·U + staff; -1 as above. Needs K < 2^20. */
+export function packedHandling(db: Db, from: string, to: string, r: Radix): bigint[] {
   return db
     .prepare(
-      `SELECT ((((${dim('r.service_id', 's', r.services)} * ${r.grids} + ${dim('r.grid_id', 'g', r.grids)}) * ${r.users} + ${dim('r.received_by', 'u', r.users)}) * 25 + ${CHANNEL_SQL} * 5 + ${MODE_SQL}) * ${r.buckets}
-                + ${bucketSql(kind, `r.received_day`)}) * 64 + ${FLAGS_SQL}
+      `SELECT CASE WHEN abs(${HANDLE}) < ${DURATION_OFFSET}
+                   THEN (${HANDLE} + ${DURATION_OFFSET}) * ${r.services * r.users} + ${dim('t.service_id', 's', r.services)} * ${r.users} + ${dim('t.served_by', 'u', r.users)}
+                   ELSE -1 END
+       ${TICKETS} AND t.status = 'done' AND t.finished_at IS NOT NULL AND t.called_at IS NOT NULL`,
+    )
+    .pluck()
+    .safeIntegers()
+    .all(from, to) as bigint[];
+}
+
+/** Every request received in the period, not voided: (((service·G + grid)·U + staff)·25 + channel·5 + mode)·64 + flags. */
+export function packedRequests(db: Db, from: string, to: string, today: string, r: Radix): number[] {
+  return db
+    .prepare(
+      `SELECT (((${dim('r.service_id', 's', r.services)} * ${r.grids} + ${dim('r.grid_id', 'g', r.grids)}) * ${r.users} + ${dim('r.received_by', 'u', r.users)}) * 25
+                + ${CHANNEL_SQL} * 5 + ${MODE_SQL}) * 64 + ${FLAGS_SQL}
        FROM requests r LEFT JOIN services s ON s.id = r.service_id LEFT JOIN users u ON u.id = r.received_by LEFT JOIN grid_nodes g ON g.id = r.grid_id
        WHERE r.received_day BETWEEN ? AND ? AND r.status <> 'void'`,
     )
     .pluck()
-    .all(...bucketArgs(kind, from), today, from, to) as number[];
+    .all(today, from, to) as number[];
+}
+
+/** Tickets issued per day: read from the tickets_day index alone, in its order (no sort). */
+export function ticketsPerDay(db: Db, from: string, to: string): [string, number][] {
+  return db.prepare(`SELECT day, count(*) FROM tickets WHERE day BETWEEN ? AND ? GROUP BY day`).raw().all(from, to) as [string, number][];
+}
+
+/** Requests received per day, and of those how many are resolved now: from the (received_day, status) index alone. */
+export function requestsPerDay(db: Db, from: string, to: string): [string, number, number][] {
+  return db
+    .prepare(
+      `SELECT received_day, count(*), count(*) FILTER (WHERE status IN ('resolved', 'closed'))
+       FROM requests WHERE received_day BETWEEN ? AND ? AND status <> 'void' GROUP BY received_day`,
+    )
+    .raw()
+    .all(from, to) as [string, number, number][];
 }
 
 /*
@@ -111,31 +121,31 @@ export function packedRequests(db: Db, from: string, to: string, kind: BucketKin
  * to check that both paths agree.
  */
 
-/** [service_id, served_by, outcome, bucket, wait ms | null, handling ms | null] */
-export type TicketRow = [string, string | null, number, number, number | null, number | null];
+/** [service_id, served_by, outcome, wait ms | null, handling ms | null] */
+export type TicketRow = [string, string | null, number, number | null, number | null];
 
-export function plainTickets(db: Db, from: string, to: string, kind: BucketKind): TicketRow[] {
+export function plainTickets(db: Db, from: string, to: string): TicketRow[] {
   return db
     .prepare(
-      `SELECT t.service_id, t.served_by, ${OUTCOME_SQL}, ${bucketSql(kind, `t.day`)}, t.first_called_at - t.issued_at,
+      `SELECT t.service_id, t.served_by, ${OUTCOME_SQL}, ${WAIT},
               CASE WHEN t.status = 'done' THEN t.finished_at - t.called_at END
        FROM tickets t WHERE t.day BETWEEN ? AND ?`,
     )
     .raw()
-    .all(...bucketArgs(kind, from), from, to) as TicketRow[];
+    .all(from, to) as TicketRow[];
 }
 
-/** [service_id, grid_id, received_by, channel index, mode index, bucket, flags] */
-export type RequestRow = [string, string | null, string, number, number, number, number];
+/** [service_id, grid_id, received_by, channel index, mode index, flags] */
+export type RequestRow = [string, string | null, string, number, number, number];
 
-export function plainRequests(db: Db, from: string, to: string, kind: BucketKind, today: string): RequestRow[] {
+export function plainRequests(db: Db, from: string, to: string, today: string): RequestRow[] {
   return db
     .prepare(
-      `SELECT r.service_id, r.grid_id, r.received_by, ${CHANNEL_SQL}, ${MODE_SQL}, ${bucketSql(kind, `r.received_day`)}, ${FLAGS_SQL}
+      `SELECT r.service_id, r.grid_id, r.received_by, ${CHANNEL_SQL}, ${MODE_SQL}, ${FLAGS_SQL}
        FROM requests r WHERE r.received_day BETWEEN ? AND ? AND r.status <> 'void'`,
     )
     .raw()
-    .all(...bucketArgs(kind, from), today, from, to) as RequestRow[];
+    .all(today, from, to) as RequestRow[];
 }
 
 export interface NamedRow {
