@@ -181,7 +181,8 @@ function rowsOf(entries: [string, Row][], label: (k: string) => string) {
 /**
  * The figures of a period (SPEC §3.6), defined in shared/contract/figures.ts: two passes over the
  * period's tickets (each with its wait; the handling times) and one over its requests, then adding
- * up in memory; the series comes from the two day indexes alone. `plain` forces the simple one-row-per-record path (the tests compare the two).
+ * up in memory; the series comes from the two day indexes alone. `plain` forces the simple
+ * one-row-per-record path (the tests compare the two).
  */
 export function computeFigures(db: Db, from: string, to: string, now: number, opts: { plain?: boolean } = {}): Figures {
   const kind = bucketKind(from, to);
