@@ -211,6 +211,23 @@ describe('demo intake history', () => {
     expect(waiting.some((t) => t.class === 'priority')).toBe(true);
   });
 
+  it('is the same history from the same seed and day', () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-demo-intake-'));
+    const again = createBackend({ dataDir: dir2, demo: true, clock: new TestClock(clock.now()) });
+    try {
+      // Ids of services, users and residents are new each time; what was asked, when and how is not.
+      const content = (db: Backend['db']) => ({
+        requests: db.prepare(`SELECT number, channel, mode, status, description, received_at, due_date, resolved_at, satisfaction, reopen_count FROM requests ORDER BY number`).all(),
+        tickets: db.prepare('SELECT day, number, class, status, issued_at, called_at, finished_at FROM tickets ORDER BY day, number').all(),
+        steps: db.prepare('SELECT at, action, status, user_name, note FROM request_steps ORDER BY seq').all(),
+      });
+      expect(content(again.db)).toEqual(content(b.db));
+    } finally {
+      again.close();
+      fs.rmSync(dir2, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('shows through the real calls: the hall, the desk user’s own to-do list, overdue ones, details and figures', async () => {
     const display = await b.dispatch({ sessionId: null }, 'display.state', {});
     expect(display.ok && (display.value as DisplayState).waiting.reduce((n, w) => n + w.count, 0)).toBeGreaterThanOrEqual(5);
