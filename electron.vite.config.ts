@@ -22,7 +22,8 @@ export default defineConfig({
       // time). Everything else (zod, exceljs, ...) is bundled.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The read worker is its own chunk: the backend starts it as out/main/readWorker.js.
+        input: { index: resolve(root, 'electron/main/index.ts'), readWorker: resolve(root, 'electron/backend/reads/worker.ts') },
       },
     },
   },

@@ -63,4 +63,10 @@ export default tseslint.config(
     files: ['tests/**/*.ts', 'scripts/**/*.{mjs,ts}', '*.config.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // CommonJS boot files (the read worker started from source)
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

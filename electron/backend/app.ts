@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { events as eventDefs, type ApiResult, type EventName } from '../../shared/contract';
 import { systemClock, type Clock, type SessionSlot } from './context';
-import { closeDatabase, openDatabase, type Db } from './db/open';
+import path from 'node:path';
+import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from './db/open';
+import { ReadWorker } from './reads/readWorker';
 import { createDispatcher } from './api/dispatch';
 import { handlers } from './api/handlers';
 import { SessionStore } from './services/accounts/sessions';
@@ -36,7 +38,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   const emit = (name: EventName, payload: unknown) => bus.emit('event', name, payload);
-  const dispatch = createDispatcher({ db, clock, sessions, handlers, emit, checkOutputs: opts.checkOutputs });
+  const reads = new ReadWorker(path.join(opts.dataDir, DB_FILE_NAME), db);
+  const dispatch = createDispatcher({ db, clock, sessions, reads, handlers, emit, checkOutputs: opts.checkOutputs });
 
   return {
     db,
@@ -56,6 +59,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     close() {
       bus.removeAllListeners();
+      void reads.close();
       closeDatabase(db);
     },
   };

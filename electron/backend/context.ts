@@ -1,6 +1,7 @@
 import type { Db } from './db/open';
 import type { EventName, EventPayload, Role, Topic } from '../../shared/contract';
 import type { SessionStore } from './services/accounts/sessions';
+import type { ReadWorker } from './reads/readWorker';
 
 export interface Clock {
   now(): number;
@@ -27,6 +28,8 @@ export interface Ctx {
   user: SessionUser | null;
   slot: SessionSlot;
   sessions: SessionStore;
+  /** The heavy reads (figures, long lists) off the main thread. */
+  reads: ReadWorker;
   /** Tells connected clients that data under a topic changed (after the transaction commits). */
   changed(topic: Topic): void;
   /** Pushes an event to connected clients (after the call succeeds), e.g. a call to the hall display. */

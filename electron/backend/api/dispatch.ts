@@ -11,6 +11,7 @@ import {
 import type { Clock, Ctx, SessionSlot, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import type { SessionStore } from '../services/accounts/sessions';
+import type { ReadWorker } from '../reads/readWorker';
 import { getIdleLockMinutes } from '../services/centre/settings';
 import type { Handlers } from './types';
 
@@ -46,6 +47,7 @@ export interface DispatcherDeps {
   db: Db;
   clock: Clock;
   sessions: SessionStore;
+  reads: ReadWorker;
   handlers: Handlers;
   emit(name: EventName, payload: unknown): void;
   /** Tests turn this on: every output is checked against the contract. */
@@ -100,6 +102,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         user: access.user,
         slot,
         sessions: deps.sessions,
+        reads: deps.reads,
         changed: (topic) => pending.push(['data.changed', { topic }]),
         publish: (name, payload) => pending.push([name, payload]),
       };

@@ -96,16 +96,10 @@ function addOverviewSheet(wb: ExcelJS.Workbook, f: Figures) {
 
 /**
  * The figures of a period as a workbook: an overview, one sheet per dimension, the trend. Rates are
- * written as fractions formatted as percentages, so Excel can still compute with them. Audited like
- * every export (SPEC §8).
+ * written as fractions formatted as percentages, so Excel can still compute with them. Read-only (it runs on
+ * the read worker); the handler audits the export (SPEC §8).
  */
-export async function exportFigures(
-  db: Db,
-  from: string,
-  to: string,
-  now: number,
-  user: Pick<SessionUser, 'userId' | 'username'>,
-): Promise<{ fileName: string; base64: string; rows: number }> {
+export async function buildFiguresWorkbook(db: Db, from: string, to: string, now: number): Promise<ExportedFile> {
   const f = computeFigures(db, from, to, now);
   const wb = await newWorkbook();
   wb.creator = '连心前台';
@@ -130,7 +124,12 @@ export async function exportFigures(
   );
   const base64 = await workbookToBase64(wb);
   const rows = Object.values(f.by).reduce((n, list) => n + list.length, 0) + f.series.length;
-  writeAudit(db, user, now, { action: 'figures.export', targetType: 'figures', detail: { from, to } });
   const name = from === to ? formatChineseDate(from) : `${formatChineseDate(from)}至${formatChineseDate(to)}`;
   return { fileName: `统计-${name}.xlsx`, base64, rows };
 }
+
+export function auditFiguresExport(db: Db, user: Pick<SessionUser, 'userId' | 'username'>, now: number, from: string, to: string): void {
+  writeAudit(db, user, now, { action: 'figures.export', targetType: 'figures', detail: { from, to } });
+}
+
+type ExportedFile = { fileName: string; base64: string; rows: number };

@@ -39,12 +39,8 @@ function columns(today: string): TableColumn<Row>[] {
   ];
 }
 
-export async function exportRequests(
-  db: Db,
-  filter: RequestFilter,
-  now: number,
-  user: Pick<SessionUser, 'userId' | 'username'>,
-): Promise<{ fileName: string; base64: string; rows: number }> {
+/** Read-only (it runs on the read worker); the handler audits the export with auditRequestsExport. */
+export async function buildRequestsWorkbook(db: Db, filter: RequestFilter, now: number): Promise<{ fileName: string; base64: string; rows: number }> {
   const today = shanghaiDate(now);
   const rows = allMatchingRequests(db, filter, today);
   const wb = await newWorkbook();
@@ -52,10 +48,9 @@ export async function exportRequests(
   wb.created = new Date(now);
   addTableSheet(wb, '诉求列表', columns(today), rows);
   const base64 = await workbookToBase64(wb);
-  writeAudit(db, user, now, {
-    action: 'request.export',
-    targetType: 'request',
-    detail: { rows: rows.length, filter: { ...filter } },
-  });
   return { fileName: `诉求列表-${formatChineseDate(today)}.xlsx`, base64, rows: rows.length };
+}
+
+export function auditRequestsExport(db: Db, user: Pick<SessionUser, 'userId' | 'username'>, now: number, filter: RequestFilter, rows: number): void {
+  writeAudit(db, user, now, { action: 'request.export', targetType: 'request', detail: { rows, filter: { ...filter } } });
 }

@@ -2,9 +2,9 @@ import { shanghaiDate } from '../../../../shared/rules/time';
 import { requireUser, type Ctx } from '../../context';
 import { defineHandlers } from '../../api/types';
 import { createRequest } from './create';
-import { exportRequests } from './exportRequests';
+import { auditRequestsExport } from './exportRequests';
 import { feedbackRequest, rerouteRequest, resolveRequest, startRequest, voidRequest } from './lifecycle';
-import { getRequestDetail, listRequests } from './queries';
+import { getRequestDetail } from './queries';
 import { todoCounts, todoList } from './todo';
 
 /** Runs one write in its own transaction, announces it, and answers with the request as it now is. */
@@ -20,9 +20,14 @@ export const requestsHandlers = defineHandlers({
 
   'requests.get': (input, ctx) => getRequestDetail(ctx.db, input.id, shanghaiDate(ctx.clock.now())),
 
-  'requests.list': (input, ctx) => listRequests(ctx.db, input, shanghaiDate(ctx.clock.now())),
+  // The list and its export can scan a million rows: they run on the read worker.
+  'requests.list': (input, ctx) => ctx.reads.run('requests.list', input, ctx.clock.now()),
 
-  'requests.export': (input, ctx) => exportRequests(ctx.db, input, ctx.clock.now(), requireUser(ctx)),
+  'requests.export': async (input, ctx) => {
+    const file = await ctx.reads.run('requests.export', input, ctx.clock.now());
+    auditRequestsExport(ctx.db, requireUser(ctx), ctx.clock.now(), input, file.rows);
+    return file;
+  },
 
   'requests.todo': (input, ctx) => todoList(ctx.db, input.list, requireUser(ctx).userId, input.counter, shanghaiDate(ctx.clock.now())),
 

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/contract/errors';
+import type { Db } from '../db/open';
+import { READ_TASKS, type ReadInput, type ReadOutput, type ReadTask } from './tasks';
+import type { ReadReply, ReadRequest } from './worker';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Where the worker's code is: its TypeScript source when we run from source, else the bundle's chunk. */
+function workerScript(): { script: string; entry?: string } {
+  if (__filename.endsWith('.ts')) return { script: path.join(__dirname, 'tsWorkerBoot.cjs'), entry: path.join(__dirname, 'worker.ts') };
+  return { script: path.join(__dirname, 'readWorker.js') };
+}
+
+/**
+ * Runs the heavy reads (READ_TASKS) on a worker thread with its own read-only connection (WAL lets it
+ * read while the main connection writes), so a year of figures never stalls the desk. Started on
+ * first use; restarted after a crash. Where a worker cannot start at all, the task runs on the main
+ * connection instead — slower for everyone else, but the answer is the same.
+ */
+export class ReadWorker {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private inline = false;
+
+  /** Where the reads run: 'worker' once one has started, 'inline' if none could. */
+  get mode(): 'worker' | 'inline' | 'idle' {
+    return this.inline ? 'inline' : this.worker ? 'worker' : 'idle';
+  }
+
+  constructor(
+    private readonly file: string,
+    private readonly mainDb: Db,
+  ) {}
+
+  run<T extends ReadTask>(task: T, input: ReadInput<T>, now: number): Promise<ReadOutput<T>> {
+    if (this.inline) return this.runInline(task, input, now);
+    const worker = this.start();
+    if (!worker) return this.runInline(task, input, now);
+    const id = this.nextId++;
+    return new Promise<ReadOutput<T>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, task, input, now } satisfies ReadRequest);
+    });
+  }
+
+  close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.failAll(new Error('read worker closed'));
+    return w ? w.terminate().then(() => undefined) : Promise.resolve();
+  }
+
+  private async runInline<T extends ReadTask>(task: T, input: ReadInput<T>, now: number): Promise<ReadOutput<T>> {
+    const run = READ_TASKS[task] as (db: Db, input: unknown, now: number) => unknown;
+    return (await run(this.mainDb, input, now)) as ReadOutput<T>;
+  }
+
+  private start(): Worker | null {
+    if (this.worker) return this.worker;
+    const { script, entry } = workerScript();
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: { file: this.file, entry } });
+    } catch (e) {
+      console.warn('read worker could not start; heavy reads run on the main connection', e);
+      this.inline = true;
+      return null;
+    }
+    worker.unref();
+    worker.on('message', (reply: ReadReply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.value);
+      else if (reply.error) {
+        const { code, key, ...extra } = reply.error;
+        p.reject(new AppError(code, key, extra));
+      }
+      else p.reject(new Error(`read worker task failed: ${reply.message}`));
+    });
+    worker.on('error', (e) => this.failAll(e));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.failAll(new Error('read worker stopped'));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(e: unknown) {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}

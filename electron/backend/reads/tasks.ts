@@ -1,0 +1,24 @@
+import type { ParsedInput } from '../../../shared/contract';
+import { shanghaiDate } from '../../../shared/rules/time';
+import type { Db } from '../db/open';
+import { buildFiguresWorkbook } from '../services/figures/exportFigures';
+import { computeFigures } from '../services/figures/figures';
+import { buildRequestsWorkbook } from '../services/requests/exportRequests';
+import { listRequests } from '../services/requests/queries';
+
+/**
+ * The reads that scan years of records (figures, the request list over a million rows, their
+ * workbooks). They run on the read worker's own read-only connection, so the desk's writes and the
+ * window's other calls are not held up behind them. Each is a pure function of the database, the
+ * input and the moment.
+ */
+export const READ_TASKS = {
+  'figures.get': (db: Db, input: ParsedInput<'figures.get'>, now: number) => computeFigures(db, input.from, input.to, now),
+  'figures.export': (db: Db, input: ParsedInput<'figures.export'>, now: number) => buildFiguresWorkbook(db, input.from, input.to, now),
+  'requests.list': (db: Db, input: ParsedInput<'requests.list'>, now: number) => listRequests(db, input, shanghaiDate(now)),
+  'requests.export': (db: Db, input: ParsedInput<'requests.export'>, now: number) => buildRequestsWorkbook(db, input, now),
+};
+
+export type ReadTask = keyof typeof READ_TASKS;
+export type ReadInput<T extends ReadTask> = Parameters<(typeof READ_TASKS)[T]>[1];
+export type ReadOutput<T extends ReadTask> = Awaited<ReturnType<(typeof READ_TASKS)[T]>>;
