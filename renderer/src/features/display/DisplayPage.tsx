@@ -11,7 +11,7 @@ import './display.css';
 const KEY = ['display.state', {}];
 /** How long a counter stays highlighted after a call. */
 const FLASH_MS = 8_000;
-const RECENT_SHOWN = 6;
+const RECENT_SHOWN = 5;
 
 /** The call as the event tells it, painted at once; the re-read that follows fills in the service. */
 function withCall(state: DisplayState, call: EventPayload<'queue.called'>): DisplayState {
@@ -67,7 +67,7 @@ export default function DisplayPage() {
             <div
               key={c.number}
               data-testid={`display-counter-${c.number}`}
-              className={`hall-counter hall-counter-${c.status}${flash[c.number] ? ' hall-counter-flash' : ''}`}
+              className={`hall-counter hall-counter-${c.status}${c.ticketNumber ? '' : ' hall-counter-idle'}${flash[c.number] ? ' hall-counter-flash' : ''}`}
             >
               <div className="hall-counter-name">{t('displayPage.counter', { counter: c.number })}</div>
               <div className="hall-counter-number" key={flash[c.number] ?? 'still'} data-testid="display-number">
@@ -93,7 +93,7 @@ export default function DisplayPage() {
           <section className="hall-panel">
             <h2>{t('displayPage.waitingTitle')}</h2>
             {d && d.waiting.length === 0 && <div className="hall-empty">{t('displayPage.waitingEmpty')}</div>}
-            <ul className="hall-waiting" data-testid="display-waiting">
+            <ul className="hall-waiting" data-testid="display-waiting" style={{ '--lines': Math.max(5, d?.waiting.length ?? 0) } as CSSProperties}>
               {d?.waiting.map((w) => (
                 <li key={w.prefix + w.serviceName}>
                   <span className="hall-waiting-prefix">{w.prefix}</span>

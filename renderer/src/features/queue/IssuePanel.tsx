@@ -90,7 +90,7 @@ export function IssuePanel({ slipPrinter }: { slipPrinter: string }) {
         <Alert
           type="success"
           style={{ marginTop: 12 }}
-          title={t('queuePage.issue.done', { number: issued.ticket.number, service: issued.ticket.serviceName, ahead: issued.ahead })}
+          title={t('queuePage.issue.last', { number: issued.ticket.number, service: issued.ticket.serviceName, ahead: issued.ahead })}
           action={
             <Button size="small" onClick={() => void printSlip(issued, slipPrinter)}>
               {t('queuePage.issue.reprint')}

@@ -86,7 +86,7 @@ export const queueScreens: Record<string, string> = {
   'queuePage.issue.servicePlaceholder': '选择服务事项',
   'queuePage.issue.serviceRequired': '请选择服务事项',
   'queuePage.issue.priority': '优先',
-  'queuePage.issue.none': '不需要',
+  'queuePage.issue.none': '无',
   'queuePage.issue.resident': '居民（可不填）',
   'queuePage.issue.residentPlaceholder': '姓名、拼音首字母或电话',
   'queuePage.issue.residentHint': '关联居民后，70 岁以上自动按老年人优先',
@@ -95,6 +95,7 @@ export const queueScreens: Record<string, string> = {
   'queuePage.issue.print': '打印小票',
   'queuePage.issue.submit': '取号',
   'queuePage.issue.done': '已取号 {number}（{service}），前面还有 {ahead} 人',
+  'queuePage.issue.last': '上一张：{number}（{service}），取号时前面有 {ahead} 人',
   'queuePage.issue.reprint': '再打一张',
   'queuePage.issue.noServices': '还没有可取号的服务事项：请管理员在“系统设置 → 服务事项”里添加',
 
