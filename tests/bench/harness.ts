@@ -60,3 +60,19 @@ export async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<
   }
   return samples;
 }
+
+/**
+ * The longest the main thread's event loop was held up while `fn` ran (resolution 1 ms): for calls
+ * that hand their work to the read worker, the call's own duration says nothing about blocking.
+ */
+export async function longestBlock(fn: () => Promise<unknown>): Promise<number> {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    await fn();
+  } finally {
+    h.disable();
+  }
+  return Math.round((h.max / 1e6) * 100) / 100;
+}

@@ -30,12 +30,12 @@ describe('read worker', () => {
   it('starts again after its thread dies, and fails the reads that were under way', async () => {
     t = await makeTestBackend();
     const reads = new ReadWorker(path.join(t.dir, DB_FILE_NAME), t.backend.db);
-    await reads.run('requests.list', { limit: 10, offset: 0 }, t.clock.now());
+    await reads.run('requests.list', { q: undefined, limit: 10, offset: 0 }, t.clock.now());
     const running = reads.run('figures.get', { from: '2016-01-01', to: '2026-11-23' }, t.clock.now());
     const refused = expect(running).rejects.toThrow(/closed|stopped/);
     await reads.close();
     await refused;
-    const again = await reads.run('requests.list', { limit: 10, offset: 0 }, t.clock.now());
+    const again = await reads.run('requests.list', { q: undefined, limit: 10, offset: 0 }, t.clock.now());
     expect(again).toEqual({ rows: [], total: 0 });
     expect(reads.mode).toBe('worker');
     await reads.close();
