@@ -57,6 +57,8 @@ export const ticket = z.object({
   finishedAt: z.number().nullable(),
   requestId: z.string().nullable(),
   hasResident: z.boolean(),
+  /** Staff only (the kiosk never links one): lets the request form start with the resident the desk chose. */
+  residentId: z.string().nullable().optional(),
 });
 export type Ticket = z.infer<typeof ticket>;
 

@@ -61,7 +61,7 @@ export function CurrentTicketPanel({ counterNumber, counterCount, counter, canAc
     else if (action === 'noShow') noShow.run(onTicket);
     else if (action === 'finish') finish.run(onTicket);
     else if (action === 'transfer') setTransferring(current);
-    else onRequest({ id: current.id, number: current.number, serviceId: current.serviceId, residentId: null });
+    else onRequest({ id: current.id, number: current.number, serviceId: current.serviceId, residentId: current.residentId ?? null });
   };
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {
