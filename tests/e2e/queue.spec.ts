@@ -158,6 +158,15 @@ test('kiosk number → counter 2 calls it → the hall display shows and speaks 
   await topShot(desk, 'queue-counter-called');
   await shot(hall, 'queue-display-called');
 
+  // 登记诉求 (F7) opens the request form for this ticket; while it is open F1 calls nobody.
+  await desk.keyboard.press('F7');
+  const requestForm = desk.getByRole('dialog').filter({ hasText: '登记诉求 · 号码 B001' });
+  await expect(requestForm).toBeVisible();
+  await desk.keyboard.press('F1');
+  await desk.keyboard.press('Escape');
+  await expect(requestForm).toHaveCount(0);
+  await expect(queue.currentNumber()).toHaveText('B001');
+
   // Recall (F2): spoken again, once per call.
   await desk.keyboard.press('F2');
   await expect(queue.message('已重呼 B001')).toBeVisible();
