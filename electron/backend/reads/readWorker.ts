@@ -10,10 +10,14 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+const SOURCE = { boot: 'tsWorkerBoot.cjs', entry: 'worker.ts' };
+/** The chunk electron.vite.config.ts builds next to the main process's bundle. */
+const BUNDLED = 'readWorker.js';
+
 /** Where the worker's code is: its TypeScript source when we run from source, else the bundle's chunk. */
 function workerScript(): { script: string; entry?: string } {
-  if (__filename.endsWith('.ts')) return { script: path.join(__dirname, 'tsWorkerBoot.cjs'), entry: path.join(__dirname, 'worker.ts') };
-  return { script: path.join(__dirname, 'readWorker.js') };
+  if (__filename.endsWith('.ts')) return { script: path.join(__dirname, SOURCE.boot), entry: path.join(__dirname, SOURCE.entry) };
+  return { script: path.join(__dirname, BUNDLED) };
 }
 
 /**

@@ -61,6 +61,7 @@ export function toTicket(r: TicketRow): Ticket {
     finishedAt: r.finished_at,
     requestId: r.request_id,
     hasResident: r.resident_id !== null,
+    residentId: r.resident_id,
   };
 }
 
