@@ -14,16 +14,16 @@ function columns(nameTitle: string, withTickets: boolean): TableProps<Row>['colu
         { title: t('figuresPage.issued'), key: 'issued', align: 'right', width: 70, render: (_: unknown, r) => (r.tickets ? num(r.tickets.issued) : dash()) },
         { title: t('figuresPage.served'), key: 'served', align: 'right', width: 70, render: (_: unknown, r) => (r.tickets ? num(r.tickets.served) : dash()) },
         { title: t('figuresPage.noShows'), key: 'noShows', align: 'right', width: 70, render: (_: unknown, r) => (r.tickets ? num(r.tickets.noShows) : dash()) },
-        { title: t('figuresPage.avgWait'), key: 'avgWait', align: 'right', width: 110, render: (_: unknown, r) => (r.tickets ? minutes(r.tickets.avgWaitMin) : dash()) },
+        { title: t('figuresPage.avgWait'), key: 'avgWait', align: 'right', width: 100, render: (_: unknown, r) => (r.tickets ? minutes(r.tickets.avgWaitMin) : dash()) },
       ]
     : [];
   return [
-    { title: nameTitle, dataIndex: 'label', fixed: 'left', width: 200, render: (l: string) => <strong>{l}</strong> },
+    { title: nameTitle, dataIndex: 'label', fixed: 'left', width: 170, render: (l: string) => <strong>{l}</strong> },
     ...ticketCols,
     { title: t('figuresPage.received'), key: 'received', align: 'right', width: 70, render: (_: unknown, r) => r.requests.received },
     { title: t('figuresPage.resolved'), key: 'resolved', align: 'right', width: 70, render: (_: unknown, r) => r.requests.resolved },
     { title: t('figuresPage.resolutionRate'), key: 'resolutionRate', align: 'right', width: 90, render: (_: unknown, r) => percent(r.requests.resolutionRate) },
-    { title: t('figuresPage.onTimeRate'), key: 'onTimeRate', align: 'right', width: 110, render: (_: unknown, r) => percent(r.requests.onTimeRate) },
+    { title: t('figuresPage.onTimeRate'), key: 'onTimeRate', align: 'right', width: 100, render: (_: unknown, r) => percent(r.requests.onTimeRate) },
     { title: t('figuresPage.satisfactionRate'), key: 'satisfactionRate', align: 'right', width: 90, render: (_: unknown, r) => percent(r.requests.satisfactionRate) },
     { title: t('figuresPage.open'), key: 'open', align: 'right', width: 80, render: (_: unknown, r) => r.requests.open },
     {

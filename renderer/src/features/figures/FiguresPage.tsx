@@ -13,7 +13,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
 import { useNow } from '../settings/useNow';
-import { rankOption, serviceOption, shareOption, trendOption } from './chartOptions';
+import { RANK_LIMIT, rankOption, serviceOption, shareOption, trendOption } from './chartOptions';
 import { DimensionTable } from './DimensionTable';
 import { EChart } from './EChart';
 import type { ChartOption } from './echarts';
@@ -51,15 +51,16 @@ function Charts({ f }: { f: Figures }) {
     [f],
   );
   const nothing = f.tickets.issued === 0 && f.requests.received === 0;
-  const rankHeight = (n: number) => Math.max(220, 60 + n * 34);
+  const rankHeight = (n: number) => Math.max(220, 60 + Math.min(n, RANK_LIMIT) * 34);
+  const ranked = (title: string, n: number) => (n > RANK_LIMIT ? t('figuresPage.topN', { title, n: RANK_LIMIT }) : title);
   return (
     <div className="chart-grid">
       <ChartCard wide title={t(f.series[0]?.period.length === 7 ? 'figuresPage.trendMonthly' : 'figuresPage.trendDaily')} option={options.trend} empty={nothing} height={280} testId="chart-trend" />
       <ChartCard wide title={t('figuresPage.byService')} option={options.service} empty={f.by.service.length === 0} testId="chart-service" />
       <ChartCard title={t('figuresPage.byChannel')} option={options.channel} empty={f.requests.received === 0} testId="chart-channel" />
       <ChartCard title={t('figuresPage.byMode')} option={options.mode} empty={f.requests.received === 0} testId="chart-mode" />
-      <ChartCard title={t('figuresPage.byGrid')} option={options.grid} empty={f.by.grid.length === 0} height={rankHeight(f.by.grid.length)} testId="chart-grid" />
-      <ChartCard title={t('figuresPage.byStaff')} option={options.staff} empty={f.by.staff.length === 0} height={rankHeight(f.by.staff.length)} testId="chart-staff" />
+      <ChartCard title={ranked(t('figuresPage.byGrid'), f.by.grid.length)} option={options.grid} empty={f.by.grid.length === 0} height={rankHeight(f.by.grid.length)} testId="chart-grid" />
+      <ChartCard title={ranked(t('figuresPage.byStaff'), f.by.staff.length)} option={options.staff} empty={f.by.staff.length === 0} height={rankHeight(f.by.staff.length)} testId="chart-staff" />
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function serviceOption(rows: Row[]): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend,
     grid: { left: 12, right: 24, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { ...axisLabel, interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+    xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { ...axisLabel, interval: 0, rotate: rows.length > 9 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1, axisLabel },
     series: [
       { type: 'bar', name: t('figuresPage.issued'), data: rows.map((r) => r.tickets?.issued ?? 0), barMaxWidth: 28 },
@@ -62,14 +62,23 @@ export function shareOption(rows: Row[], name: string): ChartOption {
         data,
         label: { formatter: '{b}\n{c}（{d}%）', fontSize: 13, lineHeight: 18 },
         minAngle: 4,
+        percentPrecision: 1,
       },
     ],
   };
 }
 
-/** Horizontal bars (long names such as 东片区 / 第一网格 read along the axis): received and resolved. */
+/** How many rows a ranking chart shows; the table below lists them all. */
+export const RANK_LIMIT = 12;
+
+/** The busiest rows first, at most RANK_LIMIT of them. */
+export function topRows(rows: Row[]): Row[] {
+  return [...rows].sort((a, b) => b.requests.received - a.requests.received || (b.tickets?.served ?? 0) - (a.tickets?.served ?? 0)).slice(0, RANK_LIMIT);
+}
+
+/** Horizontal bars (long names such as 东片区 / 第一网格 read along the axis), busiest on top: received and resolved. */
 export function rankOption(rows: Row[], withTickets: boolean): ChartOption {
-  const shown = [...rows].reverse();
+  const shown = topRows(rows).reverse();
   const series: ChartOption['series'] = [
     { type: 'bar', name: t('figuresPage.received'), data: shown.map((r) => r.requests.received), barMaxWidth: 18, color: PALETTE[0] },
     { type: 'bar', name: t('figuresPage.resolved'), data: shown.map((r) => r.requests.resolved), barMaxWidth: 18, color: PALETTE[3] },

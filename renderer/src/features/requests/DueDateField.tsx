@@ -20,6 +20,10 @@ export function DueDatePicker({ value, onChange, id, today }: Props) {
       style={{ width: '100%' }}
       format={['YYYY年M月D日 dddd', 'YYYY-MM-DD', 'YYYYMMDD']}
       disabledDate={(d) => d.isBefore(dayjs(today), 'day')}
+      // Enter takes the typed date; it must not also send the whole form.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.preventDefault();
+      }}
     />
   );
 }

@@ -82,7 +82,7 @@ export function RequestDetailDrawer({ requestId, onClose }: Props) {
       <ModeTag mode={r.mode} />
       {r.assigneeName && <span>{t('requestView.assigneeIs', { name: r.assigneeName })}</span>}
       {r.department && <span>{t('requestView.departmentIs', { name: r.department })}</span>}
-      {r.visitAddress && <span>{t('requestView.visitAddressIs', { address: r.visitAddress })}</span>}
+      {r.visitAddress && <span>{t(r.mode === 'onsite' ? 'requestView.placeIs' : 'requestView.visitAddressIs', { address: r.visitAddress })}</span>}
     </Space>
   );
 

@@ -7,17 +7,17 @@ import { channelLabel } from './requestLabels';
 const shortTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 const columns: TableProps<RequestSummary>['columns'] = [
-  { title: t('requestView.number'), dataIndex: 'number', width: 150, render: (n: string) => <strong className="request-number">{n}</strong> },
-  { title: t('requestView.receivedAt'), dataIndex: 'receivedAt', width: 130, render: (ms: number) => shortTime.format(new Date(ms)) },
+  { title: t('requestView.number'), dataIndex: 'number', width: 140, render: (n: string) => <strong className="request-number">{n}</strong> },
+  { title: t('requestView.receivedAt'), dataIndex: 'receivedAt', width: 108, render: (ms: number) => shortTime.format(new Date(ms)) },
   {
     title: t('requestView.resident'),
     dataIndex: 'residentName',
-    width: 100,
+    width: 88,
     render: (name: string | null) => name ?? <span style={{ color: 'var(--ant-color-text-tertiary)' }}>{t('requestView.anonymous')}</span>,
   },
-  { title: t('requestView.service'), dataIndex: 'serviceName', width: 110 },
+  { title: t('requestView.service'), dataIndex: 'serviceName', width: 100 },
   { title: t('requestView.description'), dataIndex: 'description', ellipsis: true },
-  { title: t('requestView.channel'), dataIndex: 'channel', width: 96, render: channelLabel },
+  { title: t('requestView.channel'), dataIndex: 'channel', width: 92, render: channelLabel },
   {
     title: t('requestView.mode'),
     key: 'mode',
@@ -32,7 +32,7 @@ const columns: TableProps<RequestSummary>['columns'] = [
   {
     title: t('requestView.status'),
     key: 'status',
-    width: 150,
+    width: 128,
     render: (_: unknown, r) => (
       <span>
         <StatusTag status={r.status} />
@@ -40,7 +40,7 @@ const columns: TableProps<RequestSummary>['columns'] = [
       </span>
     ),
   },
-  { title: t('requestView.dueDate'), key: 'due', width: 190, render: (_: unknown, r) => <DueDate request={r} /> },
+  { title: t('requestView.dueDate'), key: 'due', width: 140, render: (_: unknown, r) => <DueDate request={r} /> },
 ];
 
 interface Props {

@@ -43,6 +43,7 @@ export const figuresScreens: Record<string, string> = {
   'figuresPage.byMode': '办理方式',
   'figuresPage.byGrid': '按网格（诉求）',
   'figuresPage.byStaff': '按工作人员',
+  'figuresPage.topN': '{title}：最多的 {n} 个（全部见下方表格）',
   'figuresPage.noData': '这个时段还没有数据',
   'figuresPage.noRows': '这个时段没有记录',
   'figuresPage.tab.service': '按服务事项',

@@ -51,7 +51,8 @@ export const requestsScreens: Record<string, string> = {
   'requestView.detailTitle': '诉求详情 · {number}',
   'requestView.assigneeIs': '承办人：{name}',
   'requestView.departmentIs': '转至：{name}',
-  'requestView.visitAddressIs': '地点：{address}',
+  'requestView.visitAddressIs': '上门地址：{address}',
+  'requestView.placeIs': '办理地点：{address}',
   'requestView.counterIs': '{counter} 号窗口',
   'requestView.ticketIs': '号码 {number}',
   'requestView.originRefIs': '县平台编号 {ref}',
@@ -144,7 +145,7 @@ export const requestsScreens: Record<string, string> = {
   'requestForm.departmentPlaceholder': '选择或输入部门',
   'requestForm.departmentSuggestions': '街道办事处|街道民政办|司法所|派出所|城管中队|住建部门|人社部门|社区卫生服务中心|物业公司|供水供电供气公司',
   'requestForm.dueDate': '办结期限',
-  'requestForm.dueDateHint': '按时限 {days} 个工作日，{date} 到期；可改为更晚的工作日',
+  'requestForm.dueDateHint': '按时限 {days} 个工作日，{date} 到期；可另选一个工作日',
 
   // 诉求办理
   'requestsPage.title': '诉求办理',
