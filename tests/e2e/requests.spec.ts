@@ -232,6 +232,7 @@ test('a counter records requests 马上办, 上门办 and 专人办, sees them t
   await expect(figures.chart('mode').locator('canvas')).toBeVisible();
   await figures.tab('按办理方式');
   await expect(figures.table('mode').locator('.ant-table-row').filter({ hasText: '上门办' })).toContainText('100.0%');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);
   await shot(page, 'figures-today');
   const figuresDownload = page.waitForEvent('download');

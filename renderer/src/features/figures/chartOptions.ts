@@ -57,8 +57,8 @@ export function shareOption(rows: Row[], name: string): ChartOption {
       {
         type: 'pie',
         name,
-        radius: ['38%', '66%'],
-        center: ['50%', '56%'],
+        radius: ['32%', '58%'],
+        center: ['50%', '58%'],
         data,
         label: { formatter: '{b}\n{c}（{d}%）', fontSize: 13, lineHeight: 18 },
         minAngle: 4,

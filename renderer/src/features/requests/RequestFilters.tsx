@@ -18,7 +18,7 @@ export function RequestFilters({ value, onChange }: Props) {
   const services = useApiQuery('services.list', {});
   const set = (patch: Partial<RequestFilterValues>) => onChange({ ...value, ...patch });
   return (
-    <Space wrap size="middle" style={{ marginBottom: 16 }}>
+    <Space wrap size={12} style={{ marginBottom: 16 }}>
       <Input
         autoFocus
         allowClear
@@ -28,13 +28,13 @@ export function RequestFilters({ value, onChange }: Props) {
         aria-label={t('requestsPage.search')}
         value={value.q}
         onChange={(e) => set({ q: e.target.value })}
-        style={{ width: 300 }}
+        style={{ width: 240 }}
         maxLength={40}
       />
       <Select
         allowClear
         size="large"
-        style={{ width: 150 }}
+        style={{ width: 130 }}
         aria-label={t('requestsPage.filterStatus')}
         placeholder={t('requestsPage.filterStatus')}
         value={value.status}
@@ -48,7 +48,7 @@ export function RequestFilters({ value, onChange }: Props) {
       <Select
         allowClear
         size="large"
-        style={{ width: 130 }}
+        style={{ width: 150 }}
         aria-label={t('requestsPage.filterMode')}
         placeholder={t('requestsPage.filterMode')}
         value={value.mode}
@@ -58,7 +58,7 @@ export function RequestFilters({ value, onChange }: Props) {
       <Select
         allowClear
         size="large"
-        style={{ width: 140 }}
+        style={{ width: 120 }}
         aria-label={t('requestsPage.filterChannel')}
         placeholder={t('requestsPage.filterChannel')}
         value={value.channel}
@@ -68,7 +68,7 @@ export function RequestFilters({ value, onChange }: Props) {
       <Select
         allowClear
         size="large"
-        style={{ width: 160 }}
+        style={{ width: 150 }}
         aria-label={t('requestsPage.filterService')}
         placeholder={t('requestsPage.filterService')}
         value={value.serviceId}
@@ -84,7 +84,7 @@ export function RequestFilters({ value, onChange }: Props) {
         onChange={(range) =>
           set({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })
         }
-        style={{ width: 280 }}
+        style={{ width: 250 }}
       />
     </Space>
   );
