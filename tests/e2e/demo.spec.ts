@@ -16,6 +16,8 @@ test('the demo centre: the login hint, a full resident list with filters, the gr
   await expect(shell.menuItem('系统设置')).toHaveCount(0);
   await expect(shell.menuItem('审计日志')).toHaveCount(0);
   await expect(page).toHaveURL(/\/queue$/);
+  // The demo has overdue requests: the menu says so wherever the worker is.
+  await expect(page.getByTestId('nav-overdue')).toHaveText(/^[1-9]\d*$/);
 
   await shell.goTo('居民档案');
   const residents = new ResidentsScreen(page);

@@ -117,6 +117,7 @@ export const zhCN: Record<string, string> = {
   'gender.F': '女',
   'nav.queue': '叫号',
   'nav.todo': '我的待办',
+  'nav.todoOverdue': '已逾期 {count} 件',
   'nav.requests': '诉求办理',
   'nav.figures': '统计报表',
   'nav.residents': '居民档案',
