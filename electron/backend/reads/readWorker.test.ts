@@ -40,4 +40,27 @@ describe('read worker', () => {
     expect(reads.mode).toBe('worker');
     await reads.close();
   });
+
+  it('runs the reads on the main connection when a worker cannot start at all', async () => {
+    t = await makeTestBackend();
+    // The worker cannot open this file; the main connection answers instead of every read failing.
+    const reads = new ReadWorker(path.join(t.dir, 'missing', DB_FILE_NAME), t.backend.db);
+    const first = await reads.run('requests.list', { q: undefined, limit: 10, offset: 0 }, t.clock.now());
+    expect(first).toEqual({ rows: [], total: 0 });
+    expect(reads.mode).toBe('inline');
+    const figures = await reads.run('figures.get', { from: '2026-11-23', to: '2026-11-23' }, t.clock.now());
+    expect(figures).toEqual(computeFigures(t.backend.db, '2026-11-23', '2026-11-23', t.clock.now()));
+    await reads.close();
+  });
+
+  it('a worker being closed does not fail the reads of the one started after it', async () => {
+    t = await makeTestBackend();
+    const reads = new ReadWorker(path.join(t.dir, DB_FILE_NAME), t.backend.db);
+    await reads.run('requests.list', { q: undefined, limit: 10, offset: 0 }, t.clock.now());
+    const closing = reads.close();
+    const next = reads.run('requests.list', { q: undefined, limit: 10, offset: 0 }, t.clock.now());
+    await closing;
+    expect(await next).toEqual({ rows: [], total: 0 });
+    await reads.close();
+  });
 });

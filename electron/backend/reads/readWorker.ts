@@ -8,6 +8,9 @@ import type { ReadReply, ReadRequest } from './worker';
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** The thread it was sent to: only that thread's end fails it. */
+  worker: Worker;
+  request: ReadRequest;
 }
 
 const SOURCE = { boot: 'tsWorkerBoot.cjs', entry: 'worker.ts' };
@@ -23,14 +26,17 @@ function workerScript(): { script: string; entry?: string } {
 /**
  * Runs the heavy reads (READ_TASKS) on a worker thread with its own read-only connection (WAL lets it
  * read while the main connection writes), so a year of figures never stalls the desk. Started on
- * first use; restarted after a crash. Where a worker cannot start at all, the task runs on the main
- * connection instead — slower for everyone else, but the answer is the same.
+ * first use; restarted after a crash. Where a worker cannot start at all (it ends before its connection
+ * is open: a missing chunk, a file it cannot open), the reads run on the main connection instead —
+ * slower for everyone else, but the answer is the same.
  */
 export class ReadWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private inline = false;
+  /** Threads ended on purpose (close): their exit is not a failure to start. */
+  private readonly stopped = new WeakSet<Worker>();
 
   /** Where the reads run: 'worker' once one has started, 'inline' if none could. */
   get mode(): 'worker' | 'inline' | 'idle' {
@@ -46,16 +52,17 @@ export class ReadWorker {
     if (this.inline) return this.runInline(task, input, now);
     const worker = this.start();
     if (!worker) return this.runInline(task, input, now);
-    const id = this.nextId++;
+    const request: ReadRequest = { id: this.nextId++, task, input, now };
     return new Promise<ReadOutput<T>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, task, input, now } satisfies ReadRequest);
+      this.pending.set(request.id, { resolve: resolve as (v: unknown) => void, reject, worker, request });
+      worker.postMessage(request);
     });
   }
 
   close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
+    if (w) this.stopped.add(w);
     this.failAll(new Error('read worker closed'));
     return w ? w.terminate().then(() => undefined) : Promise.resolve();
   }
@@ -77,7 +84,12 @@ export class ReadWorker {
       return null;
     }
     worker.unref();
+    let ready = false;
     worker.on('message', (reply: ReadReply) => {
+      if ('ready' in reply) {
+        ready = true;
+        return;
+      }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -88,13 +100,33 @@ export class ReadWorker {
       }
       else p.reject(new Error(`read worker task failed: ${reply.message}`));
     });
-    worker.on('error', (e) => this.failAll(e));
-    worker.on('exit', () => {
+    const ended = (e: unknown) => {
       if (this.worker === worker) this.worker = null;
-      this.failAll(new Error('read worker stopped'));
-    });
+      if (!ready && !this.stopped.has(worker)) {
+        if (!this.inline) console.warn('read worker could not start; heavy reads run on the main connection', e);
+        this.inline = true;
+        for (const p of this.takePending(worker)) {
+          this.runInline(p.request.task, p.request.input as never, p.request.now).then(p.resolve, p.reject);
+        }
+        return;
+      }
+      for (const p of this.takePending(worker)) p.reject(e);
+    };
+    worker.on('error', ended);
+    worker.on('exit', () => ended(new Error('read worker stopped')));
     this.worker = worker;
     return worker;
+  }
+
+  /** Removes and returns the reads sent to one thread. */
+  private takePending(worker: Worker): Pending[] {
+    const out: Pending[] = [];
+    for (const [id, p] of this.pending) {
+      if (p.worker !== worker) continue;
+      out.push(p);
+      this.pending.delete(id);
+    }
+    return out;
   }
 
   private failAll(e: unknown) {
