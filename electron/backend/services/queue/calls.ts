@@ -126,7 +126,10 @@ export function noShow(db: Db, n: number, ticketId: string, user: SessionUser, a
   }).immediate();
 }
 
-/** A no-show who comes back the same day queues again, at the back of its class. */
+/**
+ * A no-show who comes back the same day queues again, at the back of its class. One sent to a given
+ * counter that has closed since is given back to every counter (closing only freed the waiting ones).
+ */
 export function returnTicket(db: Db, ticketId: string, user: SessionUser, at: number) {
   ensureDayClosed(db, at);
   return db
@@ -134,7 +137,13 @@ export function returnTicket(db: Db, ticketId: string, user: SessionUser, at: nu
       const t = getTicketRow(db, ticketId);
       if (t.status !== 'noshow') throw fail.conflict('queue.ticket.notNoShow', 'ticketId', { number: t.number });
       if (t.day !== shanghaiDate(at)) throw fail.conflict('queue.ticket.notToday', 'ticketId', { number: t.number });
-      stmt(db, "UPDATE tickets SET status = 'waiting', queued_at = ?, returned = 1, counter = NULL WHERE id = ? AND status = 'noshow'").run(at, t.id);
+      const target = t.target_counter === null ? undefined : findCounterRow(db, t.target_counter);
+      const targetCounter = target && target.status !== 'closed' ? target.number : null;
+      stmt(db, "UPDATE tickets SET status = 'waiting', queued_at = ?, returned = 1, counter = NULL, target_counter = ? WHERE id = ? AND status = 'noshow'").run(
+        at,
+        targetCounter,
+        t.id,
+      );
       addTicketEvent(db, { ticketId: t.id, day: t.day, at, kind: 'returned', userId: user.userId });
       return toTicket(getTicketRow(db, t.id));
     })

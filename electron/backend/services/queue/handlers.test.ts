@@ -322,6 +322,34 @@ describe('the walk-in queue through the contract', () => {
     expect((await ok(desk, 'queue.callNext', { counter: 1, after: null })).current!.number).toBe('A001');
   });
 
+  it('a no-show sent to a counter that has closed since comes back to every counter', async () => {
+    await kiosk(serviceA);
+    await ok(desk, 'queue.openCounter', { counter: 1 });
+    await ok(desk2, 'queue.openCounter', { counter: 2 });
+    const c = await ok(desk, 'queue.callNext', { counter: 1, after: null });
+    const id = c.current!.id;
+    await ok(desk, 'queue.transfer', { counter: 1, ticketId: id, targetCounter: 2 });
+    expect((await ok(desk2, 'queue.callNext', { counter: 2, after: null })).current!.id).toBe(id);
+    await ok(desk2, 'queue.noShow', { counter: 2, ticketId: id });
+    await ok(desk2, 'queue.closeCounter', { counter: 2 });
+    // She comes back: counter 2 is gone, so she must not wait for it.
+    expect(await ok(desk, 'queue.returnTicket', { ticketId: id })).toMatchObject({ status: 'waiting', targetCounter: null });
+    expect((await ok(desk, 'queue.waiting', { counter: 1 })).map((w) => w.number)).toEqual(['A001']);
+    expect((await ok(desk, 'queue.callNext', { counter: 1, after: null })).current!.id).toBe(id);
+  });
+
+  it('a no-show sent to a counter still working goes back to that counter', async () => {
+    await kiosk(serviceA);
+    await ok(desk, 'queue.openCounter', { counter: 1 });
+    await ok(desk2, 'queue.openCounter', { counter: 2 });
+    const id = (await ok(desk, 'queue.callNext', { counter: 1, after: null })).current!.id;
+    await ok(desk, 'queue.transfer', { counter: 1, ticketId: id, targetCounter: 2 });
+    await ok(desk2, 'queue.callNext', { counter: 2, after: null });
+    await ok(desk2, 'queue.noShow', { counter: 2, ticketId: id });
+    await ok(desk2, 'queue.pauseCounter', { counter: 2 });
+    expect(await ok(desk, 'queue.returnTicket', { ticketId: id })).toMatchObject({ status: 'waiting', targetCounter: 2 });
+  });
+
   it('lists the waiting tickets in calling order, with no names', async () => {
     const r = await ok(t.admin, 'residents.create', { name: '王秀英', gender: 'F', birthDate: '1940-01-01' });
     await kiosk(serviceA); // A001 ordinary
