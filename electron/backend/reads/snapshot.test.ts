@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME, openDatabase, type Db } from '../db/open';
-import { snapshotRunner } from './snapshot';
+import { inSnapshot } from './snapshot';
 
 describe('read snapshots on the worker connection', () => {
   let main: Db;
@@ -22,36 +22,37 @@ describe('read snapshots on the worker connection', () => {
   const count = () => (ro.prepare("SELECT count(*) n FROM settings WHERE key LIKE 'snap.%'").get() as { n: number }).n;
   const write = (key: string) => main.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`snap.${key}`, '1');
 
-  it('gives one task one snapshot: a write committed half-way through is not half seen', async () => {
+  it('gives one task one snapshot: a write committed half-way through is not half seen', () => {
     open();
-    const run = snapshotRunner(ro);
-    const seen = await run(() => {
+    const seen = inSnapshot(ro, () => {
       const before = count();
       write('a'); // the desk commits while the figures are being read
       return [before, count()];
     });
     expect(seen).toEqual([0, 0]);
+    expect(ro.inTransaction).toBe(false);
     // The next task sees it.
-    expect(await run(() => count())).toBe(1);
+    expect(inSnapshot(ro, () => count())).toBe(1);
   });
 
-  it('runs overlapping async tasks one after another, each in its own snapshot', async () => {
+  it('ends the snapshot when the task returns or throws, so an async task does not hold the next one', async () => {
     open();
-    const run = snapshotRunner(ro);
-    const slow = run(async () => {
-      const a = count();
-      await new Promise((r) => setTimeout(r, 20));
-      write('b');
-      return [a, count()];
+    const workbook = inSnapshot(ro, () => {
+      const rows = count();
+      return (async () => {
+        await new Promise((r) => setTimeout(r, 20));
+        return rows;
+      })();
     });
-    const next = run(() => count());
-    const failing = run(() => {
-      throw new Error('boom');
-    });
-    expect(await slow).toEqual([0, 0]);
-    expect(await next).toBe(1);
-    await expect(failing).rejects.toThrow('boom');
     expect(ro.inTransaction).toBe(false);
-    expect(await run(() => count())).toBe(1);
+    write('b');
+    expect(inSnapshot(ro, () => count())).toBe(1);
+    expect(await workbook).toBe(0);
+    expect(() =>
+      inSnapshot(ro, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(ro.inTransaction).toBe(false);
   });
 });

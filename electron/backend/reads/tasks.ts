@@ -10,7 +10,8 @@ import { listRequests } from '../services/requests/queries';
  * The reads that scan years of records (figures, the request list over a million rows, their
  * workbooks). They run on the read worker's own read-only connection, so the desk's writes and the
  * window's other calls are not held up behind them. Each is a pure function of the database, the
- * input and the moment.
+ * input and the moment, and reads everything it needs before its first await: the worker's snapshot
+ * (snapshot.ts) covers that synchronous part only.
  */
 export const READ_TASKS = {
   'figures.get': (db: Db, input: ParsedInput<'figures.get'>, now: number) => computeFigures(db, input.from, input.to, now),

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
-import { snapshotRunner } from './snapshot';
+import { inSnapshot } from './snapshot';
 import { READ_TASKS, type ReadTask } from './tasks';
 
-/** The read worker's thread: one read-only connection to the centre's database, one task at a time. */
+/** The read worker's thread: one read-only connection to the centre's database; each task reads one snapshot. */
 export interface ReadRequest {
   id: number;
   task: ReadTask;
@@ -19,7 +19,6 @@ export type ReadReply =
 
 const db = new Database((workerData as { file: string }).file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-const inSnapshot = snapshotRunner(db);
 parentPort!.postMessage({ ready: true } satisfies ReadReply);
 
 parentPort!.on('message', (req: ReadRequest) => {
@@ -27,7 +26,7 @@ parentPort!.on('message', (req: ReadRequest) => {
     let reply: ReadReply;
     try {
       const run = READ_TASKS[req.task] as (db: Database.Database, input: unknown, now: number) => unknown;
-      reply = { id: req.id, ok: true, value: await inSnapshot(() => run(db, req.input, req.now)) };
+      reply = { id: req.id, ok: true, value: await inSnapshot(db, () => run(db, req.input, req.now)) };
     } catch (e) {
       reply = { id: req.id, ok: false, error: e instanceof AppError ? e.value : null, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
     }
