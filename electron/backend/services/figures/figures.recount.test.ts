@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, HANDLING_MODES, type Figures } from '../../../../shared/contract';
 import { shanghaiDate } from '../../../../shared/rules/time';
 import { makeTestBackend, type TestBackend } from '../../testSupport';
+import { ensureDayClosed } from '../queue/endOfDay';
 import { computeFigures } from './figures';
 import { seedIntake } from './figuresTestData';
 
@@ -202,6 +203,8 @@ describe('figures equal a hand count of the raw records', () => {
     db.transaction(() =>
       seedIntake(db, { seed: 20261123, firstDay: '2026-08-20', days: 96, ticketsPerDay: 40, requestsPerDay: 30, today: '2026-11-23' }),
     )();
+    // What the first call of the day does (figures.get included): earlier days' leftovers become unserved.
+    ensureDayClosed(db, t.clock.now());
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestBackend, type TestBackend } from '../../testSupport';
+import { makeTestBackend, PASSWORD, type TestBackend } from '../../testSupport';
 import { cellText } from '../excel/cells';
 import { seedIntake } from './figuresTestData';
 
@@ -94,5 +94,24 @@ describe('figures calls', () => {
     expect(cellText(ws.getCell(1, 1).value)).toBe('月份');
     expect(cellText(ws.getCell(2, 1).value)).toBe('2026-01');
     expect(ws.rowCount).toBe(13);
+  });
+});
+
+describe('figures of yesterday, first thing in the morning', () => {
+  it('count the tickets left waiting last night as unserved, even before any queue call today', async () => {
+    const t = await makeTestBackend();
+    try {
+      const serviceId = (await t.ok(t.admin, 'services.save', { category: '社保', name: '社保医保', prefix: 'A', defaultMode: 'immediate', timeLimitDays: 3 })).id;
+      await t.ok({ sessionId: null }, 'kiosk.issue', { serviceId, priorityReason: null });
+      await t.ok({ sessionId: null }, 'kiosk.issue', { serviceId, priorityReason: null });
+      t.clock.advance(24 * 3600_000);
+      const admin = { sessionId: null };
+      await t.ok(admin, 'session.login', { username: 'admin', password: PASSWORD });
+      // The head opens the figures before anyone has opened a counter or the kiosk today.
+      const f = await t.ok(admin, 'figures.get', { from: '2026-11-23', to: '2026-11-23' });
+      expect(f.tickets).toMatchObject({ issued: 2, served: 0, noShows: 0, unserved: 2 });
+    } finally {
+      t.close();
+    }
   });
 });
