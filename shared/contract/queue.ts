@@ -126,6 +126,12 @@ export const daySummary = z.object({
   closedAt: z.number(),
 });
 
+/**
+ * The hall's calls: public, no names. A hall listener on the LAN answers only these, and a locked or
+ * idle staff session in the same tab neither blocks them nor is kept awake by them.
+ */
+export const HALL_METHODS: ReadonlySet<string> = new Set(['display.state', 'kiosk.state', 'kiosk.issue']);
+
 export const queueContract = {
   'kiosk.state': call({ summary: '取号机：可取号的服务', access: 'public', input: z.object({}), output: kioskState }),
   'kiosk.issue': call({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AppError,
   contract,
+  HALL_METHODS,
   isMethod,
   type ApiResult,
   type AppErrorValue,
@@ -68,6 +69,9 @@ export function checkAccess(deps: Pick<DispatcherDeps, 'db' | 'clock' | 'session
     if (access === 'public') return { ok: true, user: null };
     return { ok: false, error: { code: 'UNAUTHENTICATED', key: st.kind === 'expired' ? 'session.expired' : 'session.required' } };
   }
+  // The hall's calls are anonymous whatever the tab holds: a locked session does not stop the display,
+  // and the display's refreshes do not keep a staff session from locking.
+  if (HALL_METHODS.has(method)) return { ok: true, user: null };
   const user: SessionUser = st.session;
   if (st.kind === 'locked' && !ALLOWED_WHEN_LOCKED.has(method)) {
     return { ok: false, error: { code: 'LOCKED', key: 'session.locked' } };

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import {
+  HALL_METHODS,
   HTTP_API_PREFIX,
   HTTP_EVENTS_PATH,
   HTTP_SESSION_HEADER,
@@ -47,9 +48,6 @@ export interface WebHostOptions {
    */
   hallOnly?: boolean;
 }
-
-/** What the hall listener answers: the display's and the kiosk's calls, nothing else. */
-export const HALL_METHODS: ReadonlySet<string> = new Set(['display.state', 'kiosk.state', 'kiosk.issue']);
 
 export interface WebHost {
   url: string;

@@ -67,6 +67,18 @@ describe('accounts', () => {
     await t.ok(desk, 'residents.search', { q: '' });
   });
 
+  it('the hall calls neither stop at a locked session nor keep one awake', async () => {
+    const desk = await t.loginAs('desk');
+    await t.ok(desk, 'residents.search', { q: '' });
+    for (let m = 0; m < 11; m++) {
+      t.clock.advance(60_000);
+      await t.ok(desk, 'display.state', {});
+    }
+    expect(await t.backend.dispatch(desk, 'residents.search', { q: '' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect((await t.ok(desk, 'display.state', {})).counters.length).toBeGreaterThan(0);
+    expect((await t.ok(desk, 'kiosk.state', {})).services).toBeInstanceOf(Array);
+  });
+
   it('ends a session after its maximum age', async () => {
     const desk = await t.loginAs('desk');
     for (let h = 0; h < SESSION_MAX_MS / 600_000; h++) {
