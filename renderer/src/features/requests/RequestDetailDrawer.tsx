@@ -91,6 +91,8 @@ export function RequestDetailDrawer({ requestId, onClose }: Props) {
       open={!!requestId}
       onClose={onClose}
       size={680}
+      // × at the right: on the left it sits under the centred success messages, which swallow the click for 3 s.
+      closable={{ placement: 'end' }}
       title={r ? t('requestView.detailTitle', { number: r.number }) : t('requestView.detail')}
       destroyOnHidden
     >
