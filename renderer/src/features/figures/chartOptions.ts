@@ -49,9 +49,19 @@ export function serviceOption(rows: Row[]): ChartOption {
 /** A ring of requests received per category (channel, mode), with count and share on each slice. */
 export function shareOption(rows: Row[], name: string): ChartOption {
   const data = rows.filter((r) => r.requests.received > 0).map((r) => ({ name: r.label, value: r.requests.received }));
+  const total = data.reduce((sum, d) => sum + d.value, 0);
+  // Each slice's own share, rounded on its own: ECharts' {d} makes the shares add up to 100 and so
+  // shows three equal slices as 33.4% / 33.3% / 33.3%.
+  const share = (p: { value?: unknown }) => `${((Number(p.value) / total) * 100).toFixed(1)}%`;
   return {
     color: PALETTE,
-    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const one = Array.isArray(p) ? p[0]! : p;
+        return `${one.name}：${String(one.value)}（${share(one)}）`;
+      },
+    },
     legend: { ...legend, type: 'scroll' },
     series: [
       {
@@ -60,9 +70,8 @@ export function shareOption(rows: Row[], name: string): ChartOption {
         radius: ['32%', '58%'],
         center: ['50%', '58%'],
         data,
-        label: { formatter: '{b}\n{c}（{d}%）', fontSize: 13, lineHeight: 18 },
+        label: { formatter: (p) => `${p.name}\n${String(p.value)}（${share(p)}）`, fontSize: 13, lineHeight: 18 },
         minAngle: 4,
-        percentPrecision: 1,
       },
     ],
   };
