@@ -34,6 +34,11 @@ export async function startWebHost(opts: { demo?: boolean; dataDir?: string } = 
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)));
   });
+  // After start-up, whatever the backend says on stderr (a crash, a failed call) shows in the test log.
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[web host ${url}] ${d.toString()}`));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[web host ${url}] exited with ${code ?? signal}\n`);
+  });
   return { url, dataDir, process: child };
 }
 

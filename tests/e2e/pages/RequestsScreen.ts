@@ -95,7 +95,8 @@ export class RequestForm {
   }
 
   async save() {
-    await this.dialog.getByRole('button', { name: '登记', exact: true }).click();
+    // After a refused save antd may leave its faded-out spinner (aria-label "loading") in the button's name.
+    await this.dialog.getByRole('button', { name: /^(loading\s+)?登记$/ }).click();
   }
 }
 
