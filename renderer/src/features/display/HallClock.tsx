@@ -1,4 +1,4 @@
-import { useNow } from '../queue/useNow';
+import { useNow } from '../../components/useNow';
 
 const date = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
 const weekday = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', weekday: 'long' });

@@ -12,7 +12,7 @@ import { chineseDate } from '../../components/format';
 import { PageSpinner } from '../../components/PageSpinner';
 import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
-import { useNow } from '../settings/useNow';
+import { useNow } from '../../components/useNow';
 import { RANK_LIMIT, rankOption, serviceOption, shareOption, trendOption } from './chartOptions';
 import { DimensionTable } from './DimensionTable';
 import { EChart } from './EChart';

@@ -4,7 +4,7 @@ import type { Counter, Ticket } from '../../../../shared/contract';
 import { t } from '../../i18n';
 import { CLASS_COLOR, classLabel, minutesText } from './ticketLabels';
 import { TransferDialog } from './TransferDialog';
-import { useNow } from './useNow';
+import { useNow } from '../../components/useNow';
 import { useQueueAction } from './useQueueAction';
 
 export interface RequestTicket {

@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import { t } from '../../i18n';
 import { CLASS_COLOR, classLabel, minutesText } from './ticketLabels';
-import { useNow } from './useNow';
+import { useNow } from '../../components/useNow';
 
 type Entry = Output<'queue.waiting'>[number];
 

@@ -8,7 +8,7 @@ import { appErrorOf, showApiError } from '../../components/apiErrors';
 import { chineseDate } from '../../components/format';
 import { useInvalidate } from '../../components/useInvalidate';
 import { t } from '../../i18n';
-import { useNow } from '../settings/useNow';
+import { useNow } from '../../components/useNow';
 import { DueDatePicker } from './DueDateField';
 import { ModeCards } from './ModeCards';
 import { QUICK_RESIDENT_FIELDS, QuickResidentFields } from './QuickResidentFields';

@@ -6,7 +6,7 @@ import { failureText } from '../../components/apiErrors';
 import { formatMonthDay, todayInShanghai } from './format';
 import StationFormModal, { type Station } from './StationFormModal';
 import { summariseHours } from './stationHours';
-import { useNow } from './useNow';
+import { useNow } from '../../components/useNow';
 import { nowrap } from './tableCells';
 
 /** 驿站: the stations, when they are open and the days they are closed. */

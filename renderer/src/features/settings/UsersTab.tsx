@@ -12,7 +12,7 @@ import UserCreateModal from './UserCreateModal';
 import UserEditModal from './UserEditModal';
 import { nowrap } from './tableCells';
 import { useNotify } from './useNotify';
-import { useNow } from './useNow';
+import { useNow } from '../../components/useNow';
 
 function isLocked(u: User, now: number): boolean {
   return u.lockedUntil !== null && u.lockedUntil > now;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-/** The current time, refreshed every `everyMs` (lock-outs expire while the table is open). */
+/** The current time, re-read every `everyMs` (lock-outs expire, waiting minutes and the hall clock move on their own). */
 export function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
