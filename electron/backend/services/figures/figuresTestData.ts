@@ -1,4 +1,5 @@
 import { CHANNELS, HANDLING_MODES } from '../../../../shared/contract';
+import { addDays } from '../../../../shared/rules/workdays';
 import { Rng } from '../../cli/fictional/prng';
 import type { Db } from '../../db/open';
 import { newId } from '../../db/ids';
@@ -27,7 +28,6 @@ export interface SeededIntake {
 
 const DAY_MS = 86_400_000;
 const MIN = 60_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * DAY_MS).toISOString().slice(0, 10);
 /** 08:30 in Shanghai on that day. */
 const openingAt = (day: string) => Date.parse(day) + 30 * MIN;
 
