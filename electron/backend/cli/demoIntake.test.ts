@@ -7,40 +7,14 @@ import { shanghaiDate } from '../../../shared/rules/time';
 import { addWorkingDays, isWorkingDay } from '../../../shared/rules/workdays';
 import { createBackend, type Backend } from '../app';
 import { loadCalendar } from '../services/catalogue/calendar';
+import type { RequestRow as StoredRequest } from '../services/requests/rows';
 import { ALLOWED_FROM, type Action } from '../services/requests/transitions';
 import { TestClock } from '../testSupport';
 import { DEMO_PASSWORD } from './demoData';
 import { DEMO_INTAKE_DAYS } from './demoIntake';
 
-interface RequestRow {
-  id: string;
-  number: string;
-  status: string;
-  mode: string;
-  channel: string;
-  resident_id: string | null;
-  grid_id: string | null;
-  ticket_id: string | null;
-  counter: number | null;
-  assignee_staff_id: string | null;
-  visit_address: string | null;
-  department: string | null;
-  received_at: number;
-  received_day: string;
-  received_by: string;
-  due_date: string;
-  resolved_at: number | null;
-  resolved_day: string | null;
-  resolution: string | null;
-  satisfaction: string | null;
-  feedback_at: number | null;
-  closed_at: number | null;
-  reopen_count: number;
-  voided_at: number | null;
-  void_reason: string | null;
-  updated_at: number;
-  time_limit_days: number;
-}
+/** A stored request with its service's time limit, from which its due date was counted. */
+type RequestRow = StoredRequest & { time_limit_days: number };
 
 interface StepRow {
   request_id: string;
