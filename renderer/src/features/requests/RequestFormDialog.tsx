@@ -7,8 +7,9 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { appErrorOf, showApiError } from '../../components/apiErrors';
 import { chineseDate } from '../../components/format';
 import { useInvalidate } from '../../components/useInvalidate';
-import { t } from '../../i18n';
 import { useNow } from '../../components/useNow';
+import { t } from '../../i18n';
+import { duplicateResidentQuestion } from '../residents/duplicateResidentQuestion';
 import { DueDatePicker } from './DueDateField';
 import { ModeCards } from './ModeCards';
 import { QUICK_RESIDENT_FIELDS, QuickResidentFields } from './QuickResidentFields';
@@ -95,15 +96,7 @@ export function RequestFormDialog({ open, onClose, ticket, counter: counterProp,
       const e = appErrorOf(err);
       if (e.key === 'resident.duplicate.namePhone' && !confirmDuplicate) {
         const again = await new Promise<boolean>((resolve) =>
-          modal.confirm({
-            title: t('resident.duplicateTitle'),
-            content: t('resident.duplicateAsk', e.params),
-            width: 500,
-            okText: t('resident.saveAnyway'),
-            cancelText: t('common.back'),
-            onOk: () => resolve(true),
-            onCancel: () => resolve(false),
-          }),
+          modal.confirm({ ...duplicateResidentQuestion(e.params), onOk: () => resolve(true), onCancel: () => resolve(false) }),
         );
         return again ? saveResident(v, true) : null;
       }

@@ -7,6 +7,7 @@ import { chineseDate, genderLabel } from '../../components/format';
 import { useInvalidate } from '../../components/useInvalidate';
 import { t } from '../../i18n';
 import { GridNodeSelect } from '../grid/GridNodeSelect';
+import { duplicateResidentQuestion } from './duplicateResidentQuestion';
 import { idNumberInfo, idNumberProblemKey } from './idNumberInfo';
 import { initialValues, RESIDENT_FORM_FIELDS, toCreateInput, toUpdateInput, type ResidentFormValues } from './residentFormValues';
 import { StoredValueHint } from './StoredValueHint';
@@ -66,14 +67,7 @@ export function ResidentFormDialog({ state, onClose, onSaved }: Props) {
       onError: (err: unknown) => {
         const e = appErrorOf(err);
         if (e.key === 'resident.duplicate.namePhone') {
-          modal.confirm({
-            title: t('resident.duplicateTitle'),
-            content: t('resident.duplicateAsk', e.params),
-            width: 500,
-            okText: t('resident.saveAnyway'),
-            cancelText: t('common.back'),
-            onOk: () => save(v, true),
-          });
+          modal.confirm({ ...duplicateResidentQuestion(e.params), onOk: () => save(v, true) });
           return;
         }
         showApiError(err, (text) => message.error(text), form, RESIDENT_FORM_FIELDS);
