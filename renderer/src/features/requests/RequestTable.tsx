@@ -1,5 +1,6 @@
 import { Table, type TableProps } from 'antd';
 import type { RequestSummary } from '../../../../shared/contract';
+import { openableRow } from '../../components/openableRow';
 import { t } from '../../i18n';
 import { DueDate, ModeTag, SatisfactionTag, StatusTag } from './RequestTags';
 import { channelLabel } from './requestLabels';
@@ -65,14 +66,7 @@ export function RequestTable({ rows, loading, onOpen, pagination = false, emptyT
       locale={{ emptyText }}
       pagination={pagination}
       rowClassName={(r) => (r.overdue ? 'request-row-overdue' : r.status === 'void' ? 'request-row-void' : '')}
-      onRow={(r) => ({
-        onClick: () => onOpen(r),
-        onKeyDown: (e) => {
-          if (e.key === 'Enter') onOpen(r);
-        },
-        tabIndex: 0,
-        'data-overdue': r.overdue ? 'true' : undefined,
-      } as React.HTMLAttributes<HTMLElement>)}
+      onRow={(r) => ({ ...openableRow(() => onOpen(r)), 'data-overdue': r.overdue ? 'true' : undefined } as React.HTMLAttributes<HTMLElement>)}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { Table, Tag, type TableProps } from 'antd';
 import type { Resident } from '../../../../shared/contract';
 import { genderLabel } from '../../components/format';
+import { openableRow } from '../../components/openableRow';
 import { t } from '../../i18n';
 import { fullAddress } from './residentFormat';
 
@@ -48,13 +49,7 @@ export function ResidentTable({ rows, total, page, pageSize, loading, onPageChan
         showTotal: (n) => t('residentsPage.total', { count: n }),
         onChange: onPageChange,
       }}
-      onRow={(r) => ({
-        onClick: () => onOpen(r),
-        onKeyDown: (e) => {
-          if (e.key === 'Enter') onOpen(r);
-        },
-        tabIndex: 0,
-      })}
+      onRow={(r) => openableRow(() => onOpen(r))}
     />
   );
 }
