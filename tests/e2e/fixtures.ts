@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { settled } from './pages/settle';
 
 export interface WebHostProcess {
   url: string;
@@ -21,7 +22,7 @@ export async function startWebHost(opts: { demo?: boolean; dataDir?: string } = 
   const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/web host: (http:\/\/\S+)/);
@@ -37,7 +38,7 @@ export async function startWebHost(opts: { demo?: boolean; dataDir?: string } = 
   // After start-up, whatever the backend says on stderr (a crash, a failed call) shows in the test log.
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[web host ${url}] ${d.toString()}`));
   child.on('exit', (code, signal) => {
-    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`[web host ${url}] exited with ${code ?? signal}\n`);
+    if (code !== 0 && code !== 143 && signal !== 'SIGTERM') process.stderr.write(`[web host ${url}] exited with ${code ?? signal}\n`);
   });
   return { url, dataDir, process: child };
 }
@@ -57,6 +58,13 @@ const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A full-page picture from the top (a page scrolled by a click would draw its sticky header mid-page), once antd's animations are over. */
+export async function topShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settled(page);
+  await shot(page, name);
 }
 
 /** `app`: a fresh, empty centre (first run). `demoApp`: the demo centre. Both torn down after the test. */

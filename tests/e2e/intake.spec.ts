@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import type { Browser, Download, Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import { expect, shot, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
+import { HALL, openPage, slips } from './pages/browsers';
 import { DisplayScreen } from './pages/DisplayScreen';
 import { FiguresScreen } from './pages/FiguresScreen';
 import { KioskScreen } from './pages/KioskScreen';
@@ -12,6 +10,7 @@ import { QueueScreen } from './pages/QueueScreen';
 import { RequestDrawer, RequestForm, RequestsScreen } from './pages/RequestsScreen';
 import { settled } from './pages/settle';
 import { signedInAdmin } from './pages/signIn';
+import { workbookOf } from './xlsxFiles';
 
 /**
  * The whole walk-in story of issue 3 in one go, with the kiosk, the counter and the hall display
@@ -21,35 +20,8 @@ import { signedInAdmin } from './pages/signIn';
  * what was done here.
  */
 
-const HALL = { width: 1920, height: 1080 };
 const DESK = { username: 'qiantai', password: 'Desk2026x', displayName: '李前台' };
 const STAFF_NAME = '陈志强';
-
-/** A fresh tab in its own browser context, printing recorded instead of opening a dialog. */
-async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __slips: string[] };
-    w.__slips = [];
-    window.print = () => void w.__slips.push(document.getElementById('lianxin-slip')?.innerText ?? '');
-  });
-  return page;
-}
-
-/** A full-page picture from the top, once antd's animations are over. */
-async function topShot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await settled(page);
-  await shot(page, name);
-}
-
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const bytes = fs.readFileSync(await download.path());
-  expect(bytes.subarray(0, 2).toString()).toBe('PK');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb;
-}
 
 /** What this test did to each request, from which the expected figures are counted. */
 interface Done {
@@ -61,7 +33,7 @@ interface Done {
 const rate = (n: number, d: number) => (d === 0 ? '—' : `${((n / d) * 100).toFixed(1)}%`);
 
 test('walk-in intake: kiosk → counter 2 calls → hall display → 马上办, 上门办, 专人办 → feedback → figures → Excel', async ({ browser, app }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
 
   // The centre head sets up the centre through the API: a grid address, three services, a staff member, a desk account, two residents.
   const head = await openPage(browser);
@@ -105,7 +77,7 @@ test('walk-in intake: kiosk → counter 2 calls → hall display → 马上办, 
   expect(await kiosk.take('社保医保')).toBe('A002');
   await expect(kiosk.result()).toContainText('前面还有 1 人');
   await kiosk.backToStart();
-  await expect.poll(() => kioskPage.evaluate(() => (window as unknown as { __slips: string[] }).__slips)).toHaveLength(2); // a slip each
+  await expect.poll(() => slips(kioskPage)).toHaveLength(2); // a slip each
   await expect(waitingA).toHaveText(/2 人$/);
   const ticketsIssued = 2;
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, shot, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
+import { HALL, openPage, slips } from './pages/browsers';
 import { DisplayScreen } from './pages/DisplayScreen';
 import { KioskScreen } from './pages/KioskScreen';
 import { LoginScreen } from './pages/LoginScreen';
@@ -16,26 +17,8 @@ import { signedInAdmin } from './pages/signIn';
  * speaks each call. Nothing a resident could be recognised by ever reaches the display or a list.
  */
 
-const HALL = { width: 1920, height: 1080 };
 const DESK = { username: 'qiantai', password: 'Desk2026x', displayName: '李前台' };
 const RESIDENT = '张小芳';
-
-/** A fresh tab in its own browser context (its own session), with printing recorded instead of a dialog. */
-async function openPage(browser: Browser, viewport = { width: 1366, height: 768 }): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __slips: string[]; __slipHtml: string };
-    w.__slips = [];
-    window.print = () => {
-      const slip = document.getElementById('lianxin-slip');
-      w.__slips.push(slip?.innerText ?? '');
-      w.__slipHtml = slip?.outerHTML ?? '';
-    };
-  });
-  return page;
-}
-
-const slips = (page: Page) => page.evaluate(() => (window as unknown as { __slips: string[] }).__slips);
 
 /** The printed slip, put back on the screen for a picture of what the 80 mm paper shows. */
 async function slipShot(page: Page, name: string) {
@@ -47,13 +30,6 @@ async function slipShot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.locator('#slip-preview').screenshot({ path: path.join(dir, `${name}.png`) });
   await page.evaluate(() => document.getElementById('slip-preview')?.remove());
-}
-
-/** A full-page picture from the top (a page scrolled by a click would draw its sticky header mid-page). */
-async function topShot(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await settled(page);
-  await shot(page, name);
 }
 
 function median(xs: number[]): number {

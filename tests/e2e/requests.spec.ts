@@ -1,7 +1,5 @@
-import ExcelJS from 'exceljs';
-import fs from 'node:fs';
-import type { Download, Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, shot, test, topShot } from './fixtures';
 import { apiAs, apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
 import { FiguresScreen } from './pages/FiguresScreen';
@@ -9,7 +7,7 @@ import { RequestDrawer, RequestsScreen } from './pages/RequestsScreen';
 import { LoginScreen } from './pages/LoginScreen';
 import { settled } from './pages/settle';
 import { signedInAdmin } from './pages/signIn';
-import { validId, wrongCheckDigit } from './xlsxFiles';
+import { validId, workbookOf, wrongCheckDigit } from './xlsxFiles';
 
 /** A small centre: one building, two services' worth of staff, one resident with an address. */
 async function seedCentre(page: Page) {
@@ -29,14 +27,6 @@ async function seedCentre(page: Page) {
     unit: '2',
     room: '301',
   });
-}
-
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const bytes = fs.readFileSync(await download.path());
-  expect(bytes.subarray(0, 2).toString()).toBe('PK');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb;
 }
 
 /** A day at least a week ahead that the calendar does not count as a working day (a Sunday that is no 调休). */
@@ -232,9 +222,7 @@ test('a counter records requests 马上办, 上门办 and 专人办, sees them t
   await expect(figures.chart('mode').locator('canvas')).toBeVisible();
   await figures.tab('按办理方式');
   await expect(figures.table('mode').locator('.ant-table-row').filter({ hasText: '上门办' })).toContainText('100.0%');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await settled(page);
-  await shot(page, 'figures-today');
+  await topShot(page, 'figures-today');
   const figuresDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
   const figuresBook = await workbookOf(await figuresDownload);
@@ -248,6 +236,7 @@ test('a counter records requests 马上办, 上门办 and 专人办, sees them t
 });
 
 test('the demo centre: overdue requests stand out in 我的待办 and the list; the month in charts', async ({ page, demoApp }) => {
+  test.setTimeout(120_000);
   await page.goto(demoApp.url);
   await new LoginScreen(page).login('admin', 'demo1234');
   const shell = new AppShell(page);

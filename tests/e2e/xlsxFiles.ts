@@ -1,3 +1,4 @@
+import { expect, type Download } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,4 +26,13 @@ export async function writeXlsx(name: string, headers: string[], rows: (string |
   const file = path.join(dir, name);
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/** The downloaded .xlsx, checked to be a zip (PK) and read. */
+export async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
+  const bytes = fs.readFileSync(await download.path());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
 }
