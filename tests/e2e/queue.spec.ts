@@ -5,6 +5,7 @@ import { expect, shot, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { HALL, openPage, slips } from './pages/browsers';
 import { DisplayScreen } from './pages/DisplayScreen';
+import { openOption } from './pages/forms';
 import { KioskScreen } from './pages/KioskScreen';
 import { LoginScreen } from './pages/LoginScreen';
 import { QueueScreen } from './pages/QueueScreen';
@@ -167,7 +168,7 @@ test('kiosk number → counter 2 calls it → the hall display shows and speaks 
   const dialog = desk.getByRole('dialog').filter({ hasText: `转窗：${transferred}` });
   await dialog.getByText('另一个窗口').click();
   await dialog.getByRole('combobox', { name: '窗口' }).click();
-  await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '3 号窗口' }).click();
+  await openOption(desk, '3 号窗口').click();
   await topShot(desk, 'queue-counter-transfer');
   await dialog.getByRole('button', { name: '转出' }).click();
   await expect(queue.message(`${transferred} 已转出`)).toBeVisible();

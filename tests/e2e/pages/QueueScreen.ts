@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { openOption } from './forms';
 
 /** The counter page (叫号): one method or locator per thing the front desk does there. */
 export class QueueScreen {
@@ -6,7 +7,7 @@ export class QueueScreen {
 
   async chooseCounter(n: number) {
     await this.page.getByRole('combobox', { name: '我的窗口' }).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `${n} 号窗口` }).click();
+    await openOption(this.page, `${n} 号窗口`).click();
   }
 
   counterStatus(): Locator {
@@ -57,11 +58,11 @@ export class QueueScreen {
   async issueAtDesk(service: string, opts: { reason?: string; residentSearch?: string; residentName?: string } = {}) {
     const panel = this.issuePanel();
     await panel.getByRole('combobox', { name: '服务事项' }).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: service }).click();
+    await openOption(this.page, service).click();
     if (opts.reason) await panel.getByText(opts.reason, { exact: true }).click();
     if (opts.residentSearch) {
       await panel.getByRole('combobox', { name: '居民（可不填）' }).fill(opts.residentSearch);
-      await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: opts.residentName ?? opts.residentSearch }).click();
+      await openOption(this.page, opts.residentName ?? opts.residentSearch).click();
     }
     await panel.getByRole('button', { name: '取号' }).click();
   }

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { fieldError } from './forms';
+import { fieldError, openOption } from './forms';
 
 /** 诉求办理 and 我的待办: lists of requests, the 登记诉求 form and the detail drawer. */
 export class RequestsScreen {
@@ -67,7 +67,7 @@ export class RequestForm {
 
   async chooseService(name: string) {
     await this.field('服务事项').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+    await openOption(this.page, name).click();
   }
 
   async channel(label: string) {
@@ -84,7 +84,7 @@ export class RequestForm {
 
   async chooseStaff(name: string) {
     await this.field('承办人').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+    await openOption(this.page, name).click();
   }
 
   async setDueDate(isoDate: string) {

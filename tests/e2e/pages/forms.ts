@@ -10,3 +10,8 @@ export function formItem(scope: Page | Locator, label: string | RegExp): Locator
 export function fieldError(scope: Page | Locator, label: string | RegExp): Locator {
   return formItem(scope, label).locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
 }
+
+/** An option of the antd select whose dropdown is open (closed dropdowns stay in the page, hidden). */
+export function openOption(page: Page, text: string | RegExp): Locator {
+  return page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+}
