@@ -1,5 +1,6 @@
 import { CHANNELS, HANDLING_MODES, type Figures } from '../../../../shared/contract';
 import { shanghaiDate } from '../../../../shared/rules/time';
+import { addDays } from '../../../../shared/rules/workdays';
 import type { Db } from '../../db/open';
 import { RequestTally, TicketTally } from './aggregate';
 import { CHANNEL_LABELS, compareGrids, gridLabel, MODE_LABELS, NO_GRID_KEY, serviceLabel, staffLabel } from './labels';
@@ -31,7 +32,7 @@ export function bucketKind(from: string, to: string): BucketKind {
 export function seriesBuckets(from: string, to: string, kind: BucketKind): string[] {
   const out: string[] = [];
   if (kind === 'day') {
-    for (let t = Date.parse(from), end = Date.parse(to); t <= end; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
     return out;
   }
   let [y, m] = from.split('-').map(Number) as [number, number];
