@@ -10,6 +10,7 @@ import { SessionStore } from './services/accounts/sessions';
 import { fillDemoCentre } from './cli/demoData';
 import { countUsers } from './services/accounts/users';
 import { ensureCalendarSeeded } from './services/catalogue/calendar';
+import { createSecretStore, type SecretStore } from './secrets/secretStore';
 
 export type { SessionSlot } from './context';
 
@@ -27,6 +28,8 @@ export interface BackendOptions {
   demo?: boolean;
   clock?: Clock;
   checkOutputs?: boolean;
+  /** Electron passes one sealed with safeStorage; otherwise user-only files in the data folder. */
+  secrets?: SecretStore;
 }
 
 export function createBackend(opts: BackendOptions): Backend {
@@ -39,7 +42,8 @@ export function createBackend(opts: BackendOptions): Backend {
   bus.setMaxListeners(0);
   const emit = (name: EventName, payload: unknown) => bus.emit('event', name, payload);
   const reads = new ReadWorker(path.join(opts.dataDir, DB_FILE_NAME), db);
-  const dispatch = createDispatcher({ db, clock, sessions, reads, handlers, emit, checkOutputs: opts.checkOutputs });
+  const secrets = opts.secrets ?? createSecretStore(opts.dataDir);
+  const dispatch = createDispatcher({ db, clock, sessions, reads, secrets, handlers, emit, checkOutputs: opts.checkOutputs });
 
   return {
     db,

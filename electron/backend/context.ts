@@ -2,6 +2,7 @@ import type { Db } from './db/open';
 import type { EventName, EventPayload, Role, Topic } from '../../shared/contract';
 import type { SessionStore } from './services/accounts/sessions';
 import type { ReadWorker } from './reads/readWorker';
+import type { SecretStore } from './secrets/secretStore';
 
 export interface Clock {
   now(): number;
@@ -30,6 +31,8 @@ export interface Ctx {
   sessions: SessionStore;
   /** The heavy reads (figures, long lists) off the main thread. */
   reads: ReadWorker;
+  /** Secrets kept out of the database (the card-signing key). */
+  secrets: SecretStore;
   /** Tells connected clients that data under a topic changed (after the transaction commits). */
   changed(topic: Topic): void;
   /** Pushes an event to connected clients (after the call succeeds), e.g. a call to the hall display. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from './define';
 import { ADMIN, ROLES, STAFF, type Role } from './roles';
-import { id, ok, optionalText, text } from './common';
+import { fileBase64, id, ok, optionalText, text } from './common';
 
 const allRoles: readonly Role[] = ROLES;
 
@@ -50,6 +50,8 @@ export const systemStatus = z.object({
   centreName: z.string(),
   version: z.string(),
   schemaVersion: z.number(),
+  /** 'partner': this PC is a partner supermarket's till, set up from a partner package (SPEC §4.7). */
+  mode: z.enum(['centre', 'partner']),
   /** The demo centre's credentials, shown on the login page only while the demo admin is unchanged. */
   demoLogin: z.object({ username: z.string(), password: z.string() }).nullable(),
 });
@@ -68,6 +70,13 @@ export const accountsContract = {
     access: 'public',
     input: z.object({ centreName: text(60), username, displayName: text(30), password }),
     output: me,
+  }),
+  /** First run on a partner's PC: the signed package from the centre instead of a new admin. */
+  'system.setupPartner': call({
+    summary: '首次运行：用中心的商户数据包设置为爱心商户收银台',
+    access: 'public',
+    input: z.object({ fileBase64 }),
+    output: z.object({ partnerName: z.string(), centreName: z.string(), verifiers: z.array(z.string()) }),
   }),
   'session.get': call({ summary: '当前会话', access: 'public', input: z.object({}), output: session }),
   'session.login': call({

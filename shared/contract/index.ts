@@ -7,6 +7,9 @@ import { residentsContract } from './residents';
 import { queueContract } from './queue';
 import { requestsContract } from './requests';
 import { figuresContract } from './figures';
+import { cardsContract } from './cards';
+import { partnersContract } from './partners';
+import { tillContract } from './till';
 import { STAFF } from './roles';
 
 /** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
@@ -18,6 +21,9 @@ export const contract = {
   ...queueContract,
   ...requestsContract,
   ...figuresContract,
+  ...cardsContract,
+  ...partnersContract,
+  ...tillContract,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -26,7 +32,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
-export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests'] as const;
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Events the backend pushes to connected clients. */
@@ -59,3 +65,6 @@ export * from './catalogue';
 export * from './queue';
 export * from './requests';
 export * from './figures';
+export * from './cards';
+export * from './partners';
+export * from './till';

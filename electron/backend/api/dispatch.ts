@@ -13,6 +13,7 @@ import type { Clock, Ctx, SessionSlot, SessionUser } from '../context';
 import type { Db } from '../db/open';
 import type { SessionStore } from '../services/accounts/sessions';
 import type { ReadWorker } from '../reads/readWorker';
+import type { SecretStore } from '../secrets/secretStore';
 import { getIdleLockMinutes } from '../services/centre/settings';
 import type { Handlers } from './types';
 
@@ -49,6 +50,7 @@ export interface DispatcherDeps {
   clock: Clock;
   sessions: SessionStore;
   reads: ReadWorker;
+  secrets: SecretStore;
   handlers: Handlers;
   emit(name: EventName, payload: unknown): void;
   /** Tests turn this on: every output is checked against the contract. */
@@ -107,6 +109,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         slot,
         sessions: deps.sessions,
         reads: deps.reads,
+        secrets: deps.secrets,
         changed: (topic) => pending.push(['data.changed', { topic }]),
         publish: (name, payload) => pending.push([name, payload]),
       };

@@ -4,6 +4,7 @@ import { m002ResidentSearch } from './002-resident-search';
 import { m003Intake } from './003-intake';
 import { m004RequestLists } from './004-request-lists';
 import { m005RequestFilters } from './005-request-filters';
+import { m006Cards } from './006-cards';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
-export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters];
+export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards];
