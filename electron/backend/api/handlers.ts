@@ -5,6 +5,9 @@ import { residentsHandlers } from '../services/residents/handlers';
 import { queueHandlers } from '../services/queue/handlers';
 import { requestsHandlers } from '../services/requests/handlers';
 import { figuresHandlers } from '../services/figures/handlers';
+import { cardsHandlers } from '../services/cards/handlers';
+import { partnersHandlers } from '../services/partners/handlers';
+import { tillHandlers } from '../services/till/handlers';
 import type { Handlers } from './types';
 
 /** Every contract call's handler; the `satisfies` makes a missing one a type error. */
@@ -16,4 +19,7 @@ export const handlers = {
   ...queueHandlers,
   ...requestsHandlers,
   ...figuresHandlers,
+  ...cardsHandlers,
+  ...partnersHandlers,
+  ...tillHandlers,
 } satisfies Handlers;

@@ -70,6 +70,7 @@ export const accountsHandlers = defineHandlers({
     centreName: getCentreSettings(ctx.db).centreName,
     version: APP_VERSION,
     schemaVersion: LATEST_SCHEMA,
+    mode: getSetting<string, 'centre' | 'partner'>(ctx.db, 'mode', 'centre'),
     demoLogin: getSetting<string, { username: string; password: string } | null>(ctx.db, 'demoLogin', null),
   }),
 
