@@ -7,6 +7,7 @@ import { getCentreSettings, getSetting, setCentreSettings, setSetting } from '..
 import { LATEST_SCHEMA } from '../../db/migrate';
 import { APP_VERSION } from '../../version';
 import { decoyHash, hashSecret, verifySecret } from './password';
+import { ensureSigningKey } from '../cards/keys';
 import {
   countActiveAdmins,
   countUsers,
@@ -85,6 +86,8 @@ export const accountsHandlers = defineHandlers({
       setCentreSettings(ctx.db, { ...getCentreSettings(ctx.db), centreName: input.centreName });
       writeAudit(ctx.db, { userId: id, username: input.username }, now, { action: 'system.setup', targetType: 'user', targetId: id });
     })();
+    // The centre's card-signing key is made at setup (SPEC §4.4), kept in the secret store.
+    ensureSigningKey(ctx.db, ctx.secrets, now);
     const u = { userId: id, username: input.username, displayName: input.displayName, role: 'admin' as const };
     startSession(ctx, u);
     return me(u);
