@@ -50,6 +50,8 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   queue: ['queue.', 'kiosk.', 'display.', 'figures.'],
   // a request's change moves the to-do lists, the figures and the ticket it hangs on
   requests: ['requests.', 'figures.', 'queue.'],
+  cards: ['households.', 'cardApplications.', 'cards.', 'cardReports.', 'till.'],
+  partners: ['partners.', 'cardReports.', 'users.'],
 };
 
 /** Keeps every screen current: a `data.changed` push marks the matching reads stale. */
