@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { createBackend, type Backend } from '../backend/app';
+import { createSecretStore } from '../backend/secrets/secretStore';
+import { safeStorageSeal } from './safeStorageSeal';
 import { registerIpc } from './ipc';
 import { parseLaunchOptions } from './launchOptions';
 import { installApplicationMenu } from './menu';
@@ -46,7 +48,8 @@ function main(): void {
     denyAllPermissions();
     handleAppProtocol(RENDERER_ROOT);
     try {
-      backend = createBackend({ dataDir: app.getPath('userData'), demo: options.demo });
+      const dataDir = app.getPath('userData');
+      backend = createBackend({ dataDir, demo: options.demo, secrets: createSecretStore(dataDir, safeStorageSeal()) });
     } catch (error) {
       // E.g. a database written by a newer version: say so and stop rather than run half-broken.
       const message = error instanceof Error ? error.message : String(error);

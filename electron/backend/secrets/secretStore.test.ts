@@ -30,6 +30,16 @@ describe('secret store', () => {
     expect(store.kind).toBe('safeStorage');
   });
 
+  it('seals a secret first written as a plain file, and drops the plain copy', () => {
+    const dir = tmp();
+    createSecretStore(dir).set('card-key-1', Buffer.from('secret'));
+    const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0xff));
+    const sealed = createSecretStore(dir, { encrypt: flip, decrypt: flip });
+    expect(sealed.get('card-key-1')?.toString()).toBe('secret');
+    expect(fs.existsSync(path.join(dir, 'secrets', 'card-key-1.key'))).toBe(false);
+    expect(sealed.get('card-key-1')?.toString()).toBe('secret');
+  });
+
   it('refuses names that could leave the folder', () => {
     expect(() => createSecretStore(tmp()).get('../x')).toThrow(/bad secret name/);
   });

@@ -24,21 +24,30 @@ const NAME = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
 export function createSecretStore(dataDir: string, seal?: Seal): SecretStore {
   const dir = path.join(dataDir, 'secrets');
-  const fileOf = (name: string) => {
+  const fileOf = (name: string, sealed = seal !== undefined) => {
     if (!NAME.test(name)) throw new Error(`bad secret name: ${name}`);
-    return path.join(dir, `${name}${seal ? '.sealed' : '.key'}`);
+    return path.join(dir, `${name}${sealed ? '.sealed' : '.key'}`);
   };
-  return {
+  const read = (file: string): Buffer | null => {
+    try {
+      return fs.readFileSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  };
+  const store: SecretStore = {
     kind: seal ? 'safeStorage' : 'file',
     get(name) {
-      let raw: Buffer;
-      try {
-        raw = fs.readFileSync(fileOf(name));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw e;
-      }
-      return seal ? seal.decrypt(raw) : raw;
+      const raw = read(fileOf(name));
+      if (raw) return seal ? seal.decrypt(raw) : raw;
+      if (!seal) return null;
+      // Written as a plain file before (the web host on this folder): seal it now and drop the plain copy.
+      const plain = read(fileOf(name, false));
+      if (!plain) return null;
+      store.set(name, plain);
+      fs.rmSync(fileOf(name, false));
+      return plain;
     },
     set(name, value) {
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -56,4 +65,5 @@ export function createSecretStore(dataDir: string, seal?: Seal): SecretStore {
       fs.renameSync(tmp, file);
     },
   };
+  return store;
 }
