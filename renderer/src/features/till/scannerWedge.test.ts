@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCardCode, encodeCardCode, packPayload } from '../../../../shared/rules/cardPayload';
+import { createScannerWedge, type Scan, type ScannerWedge } from './scannerWedge';
+
+/** A whole, well-formed card code (the signature bytes do not matter to the wedge). */
+const CODE = encodeCardCode(
+  packPayload({
+    keyId: 1,
+    centreCode: 'XF01',
+    cardNo: '1000000018',
+    benefit: { kind: 'percent', value: 10 },
+    validFrom: '2025-01-01',
+    validTo: '2025-12-31',
+    maskedName: '张*芳',
+  }),
+  new Uint8Array(64).fill(7),
+);
+
+/** A text field the keys land in, the way a browser fills an <input>. */
+class Field {
+  value = '';
+  constructor(private readonly wedge: ScannerWedge<string>) {}
+  private time = 1_000;
+  readonly scans: Scan<string>[] = [];
+
+  /** Keys `gapMs` apart, starting `pauseMs` after the last one. */
+  type(keys: string[], gapMs: number, pauseMs = 1_000): void {
+    this.time += pauseMs - gapMs;
+    for (const key of keys) {
+      this.time += gapMs;
+      const scan = this.wedge.feed({ key, time: this.time }, this.value);
+      if (scan) this.scans.push(scan);
+      else if (key.length === 1) this.value += key;
+    }
+  }
+}
+
+const keysOf = (text: string) => [...text];
+
+describe('scanner wedge', () => {
+  it('takes a fast burst ending in Enter as a scan', () => {
+    const field = new Field(createScannerWedge());
+    field.type([...keysOf(CODE), 'Enter'], 4);
+    expect(field.scans.map((s) => s.code)).toEqual([CODE]);
+    expect(decodeCardCode(field.scans[0]!.code)?.payload.cardNo).toBe('1000000018');
+  });
+
+  it('takes a scanned card number (ten digits) as a scan too', () => {
+    const field = new Field(createScannerWedge());
+    field.type([...keysOf('1000000018'), 'Enter'], 12);
+    expect(field.scans.map((s) => s.code)).toEqual(['1000000018']);
+  });
+
+  it('leaves a person typing alone, however many keys', () => {
+    const field = new Field(createScannerWedge());
+    field.type([...keysOf('1000000018'), 'Enter'], 120);
+    field.type([...keysOf('35.50'), 'Enter'], 90);
+    expect(field.scans).toEqual([]);
+  });
+
+  it('does not count a short fast run (a person rolling two keys) as a scan', () => {
+    const field = new Field(createScannerWedge());
+    field.type([...keysOf('1234567'), 'Enter'], 10);
+    expect(field.scans).toEqual([]);
+  });
+
+  it('takes a burst that lands mid-typing as a scan and gives back the field as it was before the burst', () => {
+    const field = new Field(createScannerWedge());
+    field.type(keysOf('12'), 150);
+    field.type([...keysOf(CODE), 'Enter'], 5, 400);
+    expect(field.scans).toHaveLength(1);
+    expect(field.scans[0]!.code).toBe(CODE);
+    expect(field.value).toBe(`12${CODE}`);
+    // what the page does with the scan's context: the amount typed so far
+    expect(field.scans[0]!.context).toBe('12');
+  });
+
+  it('ignores a burst without Enter, and a late Enter after it', () => {
+    const field = new Field(createScannerWedge());
+    field.type(keysOf(CODE), 5);
+    field.type(['Enter'], 5, 600);
+    field.type(keysOf(CODE), 5);
+    field.type(keysOf('8'), 5, 300);
+    field.type(['Enter'], 5);
+    expect(field.scans).toEqual([]);
+  });
+
+  it('is broken by keys a scanner never sends (Backspace, a shortcut)', () => {
+    const wedge = createScannerWedge<string>();
+    let time = 0;
+    const feed = (key: string, command = false) => wedge.feed({ key, time: (time += 5), command }, '');
+    for (const k of '10000000') feed(k);
+    feed('Backspace');
+    for (const k of '18') feed(k);
+    expect(feed('Enter')).toBeNull();
+    for (const k of '1000000018') feed(k);
+    feed('v', true);
+    expect(feed('Enter')).toBeNull();
+  });
+
+  it('passes a Caps-Lock lowercase code through, with the Shift and Caps Lock keys left out', () => {
+    const field = new Field(createScannerWedge());
+    const lower = CODE.toLowerCase();
+    // Caps Lock on: the scanner holds Shift for the colon only.
+    const keys = ['CapsLock', ...[...lower].flatMap((c) => (c === ':' ? ['Shift', ':'] : [c])), 'Enter'];
+    field.type(keys, 3);
+    expect(field.scans.map((s) => s.code)).toEqual([lower]);
+    expect(decodeCardCode(field.scans[0]!.code)?.payload.maskedName).toBe('张*芳');
+  });
+
+  it('reads two scans in a row as two', () => {
+    const field = new Field(createScannerWedge());
+    field.type([...keysOf(CODE), 'Enter'], 4);
+    field.type([...keysOf('1000000026'), 'Enter'], 4, 800);
+    expect(field.scans.map((s) => s.code)).toEqual([CODE, '1000000026']);
+  });
+});
