@@ -14,6 +14,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The partner (爱心商户) a partner verifier belongs to (users.partner_id); null for everyone else. */
+  partnerId: string | null;
 }
 
 /** A client's hold on a session: one per window (IPC) or per HTTP client (its token). */

@@ -5,6 +5,7 @@ import type { Input, Method, Output, Role } from '../../shared/contract';
 import { createBackend, type Backend } from './app';
 import type { Clock, SessionSlot } from './context';
 import { hashSecretSync } from './services/accounts/password';
+import { newId } from './db/ids';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -29,6 +30,20 @@ export interface TestBackend {
   /** Creates (once) a user of the role and returns a freshly logged-in slot. */
   loginAs(role: Role): Promise<SessionSlot>;
   close(): void;
+}
+
+/** A partner verifier belongs to a partner (爱心商户): the test partner '测试商户', made once. */
+function linkTestPartner(backend: Backend, userId: string, now: number): void {
+  const db = backend.db;
+  let partnerId = (db.prepare(`SELECT id FROM partners WHERE name = '测试商户'`).get() as { id: string } | undefined)?.id;
+  if (!partnerId) {
+    partnerId = newId();
+    db.prepare(
+      `INSERT INTO partners (id, name, address, contact_name, contact_phone, created_at, updated_at)
+       VALUES (?, '测试商户', '幸福路8号', '李经理', '13800138000', ?, ?)`,
+    ).run(partnerId, now, now);
+  }
+  db.prepare('UPDATE users SET partner_id = ? WHERE id = ?').run(partnerId, userId);
 }
 
 /** A real backend on a real SQLite file in a temp folder, with an admin logged in. */
@@ -59,7 +74,8 @@ export async function makeTestBackend(opts: { demo?: boolean } = {}): Promise<Te
     async loginAs(role) {
       const username = role === 'admin' ? 'admin' : `${role}1`;
       if (!created.has(role)) {
-        await ok(admin, 'users.create', { username, displayName: `${role} 用户`, role, password: PASSWORD });
+        const u = await ok(admin, 'users.create', { username, displayName: `${role} 用户`, role, password: PASSWORD });
+        if (role === 'partner') linkTestPartner(backend, u.id, clock.now());
         created.add(role);
       }
       const slot: SessionSlot = { sessionId: null };

@@ -26,6 +26,7 @@ const sessionUser = (u: UserRow): SessionUser => ({
   username: u.username,
   displayName: u.display_name,
   role: u.role,
+  partnerId: u.partner_id,
 });
 const me = (u: SessionUser) => ({ id: u.userId, username: u.username, displayName: u.displayName, role: u.role });
 
@@ -88,7 +89,7 @@ export const accountsHandlers = defineHandlers({
     })();
     // The centre's card-signing key is made at setup (SPEC §4.4), kept in the secret store.
     ensureSigningKey(ctx.db, ctx.secrets, now);
-    const u = { userId: id, username: input.username, displayName: input.displayName, role: 'admin' as const };
+    const u = { userId: id, username: input.username, displayName: input.displayName, role: 'admin' as const, partnerId: null };
     startSession(ctx, u);
     return me(u);
   },

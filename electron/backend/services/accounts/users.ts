@@ -11,6 +11,7 @@ export interface UserRow {
   locked_until: number | null;
   disabled: number;
   staff_id: string | null;
+  partner_id: string | null;
   last_login_at: number | null;
 }
 
