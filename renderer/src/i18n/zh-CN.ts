@@ -1,6 +1,7 @@
 import { figuresMessages } from './messages/figures';
 import { queueMessages } from './messages/queue';
 import { requestsMessages } from './messages/requests';
+import { tillMessages } from './messages/till';
 import { figuresScreens } from './screens/figures';
 import { queueScreens } from './screens/queue';
 import { requestsScreens } from './screens/requests';
@@ -309,6 +310,7 @@ export const zhCN: Record<string, string> = {
   ...queueMessages,
   ...requestsMessages,
   ...figuresMessages,
+  ...tillMessages,
   ...queueScreens,
   ...requestsScreens,
   ...figuresScreens,

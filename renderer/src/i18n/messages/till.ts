@@ -1,0 +1,40 @@
+/** Messages the backend sends for the till (error keys, and the reason a card is refused: till.refusal.<reason>). */
+export const tillMessages: Record<string, string> = {
+  // Why a card is refused (shared/contract/till.ts REFUSALS), shown big at the till
+  'till.refusal.unreadable': '无法识别：这不是爱心卡的二维码或卡号，请重新扫码',
+  'till.refusal.badCheckDigit': '卡号有误：请核对卡上的 10 位卡号后重新输入',
+  'till.refusal.forged': '二维码校验不通过：卡片可能被复制或改动过，不能使用',
+  'till.refusal.unknownKey': '无法校验这张卡：本机的数据包太旧，请先向社区服务中心更新数据包',
+  'till.refusal.wrongCentre': '这不是本社区服务中心发的爱心卡，不能在这里使用',
+  'till.refusal.unknown': '查无此卡：这个卡号没有发过卡',
+  'till.refusal.revoked': '此卡已注销，不能使用',
+  'till.refusal.replaced': '此卡已挂失补办，旧卡不能再用，请用新卡',
+  'till.refusal.suspended': '此卡已暂停使用，请持卡人联系社区服务中心',
+  'till.refusal.expired': '此卡已过有效期，请持卡人到社区服务中心办理年审',
+  'till.refusal.notYetValid': '此卡还没到启用日期，暂时不能使用',
+  'till.refusal.capReached': '本月优惠额度已用完，下个月再用',
+  // Input
+  'till.code.required': '请扫描爱心卡二维码，或输入卡号',
+  'till.code.tooLong': '扫到的内容太长，不是爱心卡的二维码，请重新扫码',
+  'money.zero': '金额不能为 0',
+  'money.negative': '金额不能是负数',
+  'money.fen.integer': '金额最多两位小数（精确到分）',
+  'money.tooLarge': '金额太大，请核对',
+  'card.number.format': '卡号应为 10 位数字',
+  // Purchases
+  'till.partner.none': '这个收银账号没有关联爱心商户，不能登记消费，请联系社区服务中心管理员',
+  'till.purchase.otherPartner': '这笔消费的编号已被其他商户使用，请重新核验后再登记',
+  'till.purchase.notFound': '没有找到这笔消费（只能查看和撤销本店的消费）',
+  'till.cost.required': '成本价卡请填写这些商品的成本价金额',
+  'till.cost.overAmount': '成本价金额不能高于消费金额',
+  'till.cap.changed': '这张卡本月的剩余额度刚刚变了（可能另一台收银机刚用过），现在还剩 ¥{left}。没有登记，请重新核验后再登记',
+  'till.discount.changed': '优惠金额和刚才显示的不一致（应为 ¥{discount}），没有登记，请重新核验后再登记',
+  'till.void.already': '这笔消费已经撤销过了',
+  'till.void.tooLate': '已超过 {minutes} 分钟，不能再撤销；如有错误请联系社区服务中心',
+  // Deliveries
+  'till.delivery.notEligible': '这张卡没有送货上门服务',
+  'till.delivery.purchase': '关联的消费不存在、已撤销，或不是这张卡的消费',
+  'till.delivery.notFound': '没有找到这条送货记录（只能查看本店的送货）',
+  'till.delivery.backToRequested': '送货状态只能改为“已送达”或“已取消”',
+  'till.delivery.finished': '这次送货已经送达或取消，不能再改',
+};
