@@ -7,6 +7,7 @@ import { requestsHandlers } from '../services/requests/handlers';
 import { figuresHandlers } from '../services/figures/handlers';
 import { cardsHandlers } from '../services/cards/handlers';
 import { partnersHandlers } from '../services/partners/handlers';
+import { tillExchangeHandlers } from '../services/partners/tillExchangeHandlers';
 import { tillHandlers } from '../services/till/handlers';
 import type { Handlers } from './types';
 
@@ -22,4 +23,5 @@ export const handlers = {
   ...cardsHandlers,
   ...partnersHandlers,
   ...tillHandlers,
+  ...tillExchangeHandlers,
 } satisfies Handlers;

@@ -5,6 +5,9 @@ import { buildFiguresWorkbook } from '../services/figures/exportFigures';
 import { computeFigures } from '../services/figures/figures';
 import { buildRequestsWorkbook } from '../services/requests/exportRequests';
 import { listRequests } from '../services/requests/queries';
+import { listPurchases } from '../services/partners/purchaseList';
+import { cardMonthReport } from '../services/partners/reports';
+import { buildCardReportWorkbook } from '../services/partners/reportWorkbook';
 
 /**
  * The reads that scan years of records (figures, the request list over a million rows, their
@@ -18,6 +21,9 @@ export const READ_TASKS = {
   'figures.export': (db: Db, input: ParsedInput<'figures.export'>, now: number) => buildFiguresWorkbook(db, input.from, input.to, now),
   'requests.list': (db: Db, input: ParsedInput<'requests.list'>, now: number) => listRequests(db, input, shanghaiDate(now)),
   'requests.export': (db: Db, input: ParsedInput<'requests.export'>, now: number) => buildRequestsWorkbook(db, input, now),
+  'cardReports.month': (db: Db, input: ParsedInput<'cardReports.month'>, now: number) => cardMonthReport(db, input.month, now),
+  'cardReports.purchases': (db: Db, input: ParsedInput<'cardReports.purchases'>) => listPurchases(db, input),
+  'cardReports.export': (db: Db, input: ParsedInput<'cardReports.export'>, now: number) => buildCardReportWorkbook(db, input, now),
 };
 
 export type ReadTask = keyof typeof READ_TASKS;

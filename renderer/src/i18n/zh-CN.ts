@@ -1,4 +1,5 @@
 import { figuresMessages } from './messages/figures';
+import { partnersMessages } from './messages/partners';
 import { queueMessages } from './messages/queue';
 import { requestsMessages } from './messages/requests';
 import { tillMessages } from './messages/till';
@@ -310,6 +311,7 @@ export const zhCN: Record<string, string> = {
   ...queueMessages,
   ...requestsMessages,
   ...figuresMessages,
+  ...partnersMessages,
   ...tillMessages,
   ...queueScreens,
   ...requestsScreens,
