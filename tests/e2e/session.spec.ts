@@ -111,13 +111,16 @@ test('change password from the user menu', async ({ page, app }) => {
   await expect(shell.userMenu()).toContainText(ADMIN.displayName);
 });
 
-test('a partner verifier sees the coming-soon page, not the staff menu', async ({ page, app }) => {
+test('a partner verifier sees the till, not the staff menu', async ({ page, app }) => {
   await signedInAdmin(page, app.url);
   await apiOk(page, 'users.create', { username: 'shanghu', displayName: '爱心超市收银', role: 'partner', password: 'Shop2026x' });
   await new AppShell(page).logout();
   await new LoginScreen(page).login('shanghu', 'Shop2026x');
-  await expect(page.getByText('商户核验功能将在下一版本提供')).toBeVisible();
-  await expect(page.locator('.side-menu')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '核验收银' })).toBeVisible();
+  await expect(page.locator('.side-menu .ant-menu-item')).toHaveText(['核验收银', '消费记录', '送货上门', '数据包']);
+  // a staff screen typed into the address bar is not for a partner's cashier
+  await page.goto(`${app.url}/residents`);
+  await expect(page).toHaveURL(/\/verify$/);
   await settled(page);
   await shot(page, 'partner-home');
   await page.getByRole('button', { name: '退出' }).click();

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { ADMIN } from '../../../shared/contract/roles';
+import { PARTNER, VERIFIERS } from '../../../shared/contract/till';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageSpinner } from '../components/PageSpinner';
 import { homeFor, RoleOnly, SetupGate, SignedInOnly, SignedOutOnly } from './gates';
@@ -21,6 +22,10 @@ const TodoPage = lazy(() => import('../features/requests/TodoPage'));
 const FiguresPage = lazy(() => import('../features/figures/FiguresPage'));
 const KioskPage = lazy(() => import('../features/kiosk/KioskPage'));
 const DisplayPage = lazy(() => import('../features/display/DisplayPage'));
+const VerifyPage = lazy(() => import('../features/till/VerifyPage'));
+const TillPurchasesPage = lazy(() => import('../features/till/PurchasesPage'));
+const TillDeliveriesPage = lazy(() => import('../features/till/DeliveriesPage'));
+const TillPackagePage = lazy(() => import('../features/till/PackagePage'));
 
 function Screen({ children }: { children: ReactNode }) {
   return (
@@ -63,6 +68,10 @@ function SessionRoutes() {
             <Route path="/grid" element={<GridPage />} />
             <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />
             <Route path="/audit" element={<RoleOnly roles={ADMIN}><AuditPage /></RoleOnly>} />
+            <Route path="/verify" element={<RoleOnly roles={VERIFIERS}><VerifyPage /></RoleOnly>} />
+            <Route path="/till/purchases" element={<RoleOnly roles={PARTNER}><TillPurchasesPage /></RoleOnly>} />
+            <Route path="/till/deliveries" element={<RoleOnly roles={PARTNER}><TillDeliveriesPage /></RoleOnly>} />
+            <Route path="/till/package" element={<RoleOnly roles={PARTNER}><TillPackagePage /></RoleOnly>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

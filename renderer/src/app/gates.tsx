@@ -5,11 +5,11 @@ import { t } from '../i18n';
 import { LockOverlay } from './session/LockOverlay';
 import { useSession } from './session/SessionContext';
 import { useIdleTimer } from './session/useIdleTimer';
-import { PartnerHome } from './PartnerHome';
-import { pathAllowed } from './layout/navItems';
+import { pathAllowed, pathInMenu } from './layout/navItems';
 
-/** Where each role lands: the counter's queue for the front desk, the to-do list at a station. */
+/** Where each role lands: the counter's queue for the front desk, the to-do list at a station, the till for a partner. */
 export function homeFor(role: Role | undefined): string {
+  if (role === 'partner') return '/verify';
   if (role === 'desk') return '/queue';
   if (role === 'duty') return '/todo';
   return '/residents';
@@ -35,7 +35,7 @@ export function SignedOutOnly() {
   return <Outlet />;
 }
 
-/** Screens behind the login: the idle lock, the lock overlay, and the partner's own page. */
+/** Screens behind the login: the idle lock, the lock overlay; a partner's cashier sees the till's screens only. */
 export function SignedInOnly() {
   const { me, locked, idleLockMinutes, lock } = useSession();
   const location = useLocation();
@@ -43,7 +43,7 @@ export function SignedInOnly() {
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return (
     <>
-      {me.role === 'partner' ? <PartnerHome /> : <Outlet />}
+      {me.role === 'partner' && !pathInMenu(location.pathname, me.role) ? <Navigate to={homeFor(me.role)} replace /> : <Outlet />}
       {locked && <LockOverlay />}
     </>
   );

@@ -3,13 +3,18 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CarOutlined,
   CarryOutOutlined,
+  CloudSyncOutlined,
   FileTextOutlined,
   NotificationOutlined,
+  ScanOutlined,
   SettingOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
-import { ADMIN, STAFF, type Role } from '../../../../shared/contract/roles';
+import { ADMIN, OFFICE, STAFF, type Role } from '../../../../shared/contract/roles';
+import { PARTNER } from '../../../../shared/contract/till';
 import { t } from '../../i18n';
 
 export interface NavItem {
@@ -28,10 +33,21 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/grid', label: t('nav.grid'), icon: <ApartmentOutlined />, roles: STAFF },
   { path: '/settings', label: t('nav.settings'), icon: <SettingOutlined />, roles: ADMIN },
   { path: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, roles: ADMIN },
+  // The partner's till; staff at the centre may check a card on the same page (核验 only).
+  { path: '/verify', label: t('nav.verifyStaff'), icon: <ScanOutlined />, roles: OFFICE },
+  { path: '/verify', label: t('nav.verify'), icon: <ScanOutlined />, roles: PARTNER },
+  { path: '/till/purchases', label: t('nav.tillPurchases'), icon: <UnorderedListOutlined />, roles: PARTNER },
+  { path: '/till/deliveries', label: t('nav.tillDeliveries'), icon: <CarOutlined />, roles: PARTNER },
+  { path: '/till/package', label: t('nav.tillPackage'), icon: <CloudSyncOutlined />, roles: PARTNER },
 ];
 
 /** Whether a role may open a path (so a login does not land on a screen left behind by another role). */
 export function pathAllowed(path: string, role: Role): boolean {
-  const item = NAV_ITEMS.find((i) => path === i.path || path.startsWith(`${i.path}/`));
-  return !item || item.roles.includes(role);
+  const items = NAV_ITEMS.filter((i) => path === i.path || path.startsWith(`${i.path}/`));
+  return items.length === 0 || items.some((i) => i.roles.includes(role));
+}
+
+/** Whether the role has a menu entry for the path (a partner's cashier may open nothing else). */
+export function pathInMenu(path: string, role: Role): boolean {
+  return NAV_ITEMS.some((i) => i.roles.includes(role) && (path === i.path || path.startsWith(`${i.path}/`)));
 }

@@ -1,8 +1,10 @@
-import { App, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { App, Button, Form, Input, Segmented } from 'antd';
 import { useApiMutation } from '../../api/hooks';
 import { showApiError } from '../../components/apiErrors';
 import { t } from '../../i18n';
 import { useSession } from '../../app/session/SessionContext';
+import { PartnerSetup } from '../till/PartnerSetup';
 import { AuthScreen } from './AuthScreen';
 import { confirmPasswordRule, newPasswordRules } from './passwordRules';
 
@@ -17,8 +19,9 @@ interface Values {
 const FIELDS = ['centreName', 'username', 'displayName', 'password'] as const;
 const required = { required: true, whitespace: true, message: t('validation.required') };
 
-/** First run: the centre's name and the first administrator. */
+/** First run: the centre's name and the first administrator — or, on a partner's PC, the centre's package. */
 export default function SetupPage() {
+  const [kind, setKind] = useState<'centre' | 'partner'>('centre');
   const { signedIn } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -36,8 +39,33 @@ export default function SetupPage() {
       },
     );
 
+  const choice = (
+    <Segmented<'centre' | 'partner'>
+      block
+      size="large"
+      value={kind}
+      onChange={setKind}
+      style={{ marginBottom: 20 }}
+      options={[
+        { value: 'centre', label: t('partnerSetup.centre') },
+        { value: 'partner', label: t('partnerSetup.partner') },
+      ]}
+      data-testid="setup-kind"
+    />
+  );
+
+  if (kind === 'partner') {
+    return (
+      <AuthScreen title={t('partnerSetup.title')} width={560}>
+        {choice}
+        <PartnerSetup />
+      </AuthScreen>
+    );
+  }
+
   return (
     <AuthScreen title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
+      {choice}
       <Form form={form} layout="vertical" onFinish={submit} size="large">
         <Form.Item name="centreName" label={t('field.centreName')} rules={[required]} extra={t('setup.centreNameHint')}>
           <Input autoFocus maxLength={60} />
