@@ -6,6 +6,7 @@ import { tillMessages } from './messages/till';
 import { figuresScreens } from './screens/figures';
 import { queueScreens } from './screens/queue';
 import { requestsScreens } from './screens/requests';
+import { tillScreens } from './screens/till';
 
 /**
  * Every message the user can see that comes from a key: errors from the backend and schema
@@ -134,8 +135,6 @@ export const zhCN: Record<string, string> = {
   'connection.downHint': '与本机服务的连接中断，正在自动重连；数据可能不是最新',
   'notFound.title': '没有这个页面',
   'notFound.back': '回到居民档案',
-  'partner.comingSoon': '商户核验功能将在下一版本提供',
-  'partner.signedInAs': '当前登录：{name}（爱心商户）',
   // Fields
   'field.username': '用户名',
   'field.password': '密码',
@@ -316,4 +315,5 @@ export const zhCN: Record<string, string> = {
   ...queueScreens,
   ...requestsScreens,
   ...figuresScreens,
+  ...tillScreens,
 };
