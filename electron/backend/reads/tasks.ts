@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { shanghaiDate } from '../../../shared/rules/time';
 import type { Db } from '../db/open';
+import { buildCardsWorkbook } from '../services/cards/exportCards';
 import { buildFiguresWorkbook } from '../services/figures/exportFigures';
 import { computeFigures } from '../services/figures/figures';
 import { buildRequestsWorkbook } from '../services/requests/exportRequests';
@@ -21,6 +22,7 @@ export const READ_TASKS = {
   'figures.export': (db: Db, input: ParsedInput<'figures.export'>, now: number) => buildFiguresWorkbook(db, input.from, input.to, now),
   'requests.list': (db: Db, input: ParsedInput<'requests.list'>, now: number) => listRequests(db, input, shanghaiDate(now)),
   'requests.export': (db: Db, input: ParsedInput<'requests.export'>, now: number) => buildRequestsWorkbook(db, input, now),
+  'cards.export': (db: Db, input: ParsedInput<'cards.export'>, now: number) => buildCardsWorkbook(db, input, now),
   'cardReports.month': (db: Db, input: ParsedInput<'cardReports.month'>, now: number) => cardMonthReport(db, input.month, now),
   'cardReports.purchases': (db: Db, input: ParsedInput<'cardReports.purchases'>) => listPurchases(db, input),
   'cardReports.export': (db: Db, input: ParsedInput<'cardReports.export'>, now: number) => buildCardReportWorkbook(db, input, now),

@@ -1,3 +1,4 @@
+import { cardsMessages } from './messages/cards';
 import { figuresMessages } from './messages/figures';
 import { partnersMessages } from './messages/partners';
 import { queueMessages } from './messages/queue';
@@ -310,8 +311,9 @@ export const zhCN: Record<string, string> = {
   ...queueMessages,
   ...requestsMessages,
   ...figuresMessages,
-  ...partnersMessages,
+  ...cardsMessages,
   ...tillMessages,
+  ...partnersMessages,
   ...queueScreens,
   ...requestsScreens,
   ...figuresScreens,

@@ -15,7 +15,11 @@ export interface IssueCardInput {
   delivery: boolean;
   /** ISO date; the card is valid for one year: validTo = validFrom + 1 year − 1 day. */
   validFrom: string;
+  /** When set, the card ends here instead of one year on (a replacement keeps the lost card's end). */
+  validTo?: string;
   applicationId: string | null;
+  /** The `issued` event's note (a replacement names the card it replaces). */
+  note?: string | null;
 }
 
 export interface Actor {
@@ -58,6 +62,7 @@ export function issueCard(db: Db, secrets: SecretStore, now: number, actor: Acto
   const keyId = ensureSigningKey(db, secrets, now);
   const id = newId();
   const cardNo = nextCardNumber(db);
+  const validTo = input.validTo ?? oneYearFrom(input.validFrom);
   db.prepare(
     `INSERT INTO cards (id, card_no, household_id, holder_resident_id, application_id, benefit_kind, benefit_value,
        monthly_cap_fen, delivery, valid_from, valid_to, status, key_id, issued_at, updated_at)
@@ -73,13 +78,18 @@ export function issueCard(db: Db, secrets: SecretStore, now: number, actor: Acto
     input.monthlyCapFen,
     input.delivery ? 1 : 0,
     input.validFrom,
-    oneYearFrom(input.validFrom),
+    validTo,
     keyId,
     now,
     now,
   );
   refreshTillCard(db, id);
-  recordCardEvent(db, id, now, actor, 'issued', null);
-  enqueueOutbox(db, now, { stream: 'cards', kind: 'issued', recordId: id, payload: { cardNo, householdId: input.householdId, at: now } });
+  recordCardEvent(db, id, now, actor, 'issued', input.note ?? null);
+  enqueueOutbox(db, now, {
+    stream: 'cards',
+    kind: 'issued',
+    recordId: id,
+    payload: { cardNo, householdId: input.householdId, status: 'active', validTo, at: now },
+  });
   return id;
 }
