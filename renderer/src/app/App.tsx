@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { ADMIN } from '../../../shared/contract/roles';
+import { ADMIN, OFFICE } from '../../../shared/contract/roles';
 import { PARTNER, VERIFIERS } from '../../../shared/contract/till';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageSpinner } from '../components/PageSpinner';
@@ -26,6 +26,9 @@ const VerifyPage = lazy(() => import('../features/till/VerifyPage'));
 const TillPurchasesPage = lazy(() => import('../features/till/PurchasesPage'));
 const TillDeliveriesPage = lazy(() => import('../features/till/DeliveriesPage'));
 const TillPackagePage = lazy(() => import('../features/till/PackagePage'));
+const CardsPage = lazy(() => import('../features/cards/CardsPage'));
+const PartnersPage = lazy(() => import('../features/partners/PartnersPage'));
+const CardReportsPage = lazy(() => import('../features/cardReports/CardReportsPage'));
 
 function Screen({ children }: { children: ReactNode }) {
   return (
@@ -66,6 +69,9 @@ function SessionRoutes() {
             <Route path="/figures" element={<FiguresPage />} />
             <Route path="/residents" element={<ResidentsPage />} />
             <Route path="/grid" element={<GridPage />} />
+            <Route path="/cards" element={<RoleOnly roles={OFFICE}><CardsPage /></RoleOnly>} />
+            <Route path="/partners" element={<RoleOnly roles={ADMIN}><PartnersPage /></RoleOnly>} />
+            <Route path="/card-reports" element={<RoleOnly roles={OFFICE}><CardReportsPage /></RoleOnly>} />
             <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />
             <Route path="/audit" element={<RoleOnly roles={ADMIN}><AuditPage /></RoleOnly>} />
             <Route path="/verify" element={<RoleOnly roles={VERIFIERS}><VerifyPage /></RoleOnly>} />

@@ -4,7 +4,9 @@ import { partnersMessages } from './messages/partners';
 import { queueMessages } from './messages/queue';
 import { requestsMessages } from './messages/requests';
 import { tillMessages } from './messages/till';
+import { cardsScreens } from './screens/cards';
 import { figuresScreens } from './screens/figures';
+import { partnersScreens } from './screens/partners';
 import { queueScreens } from './screens/queue';
 import { requestsScreens } from './screens/requests';
 import { tillScreens } from './screens/till';
@@ -318,4 +320,6 @@ export const zhCN: Record<string, string> = {
   ...requestsScreens,
   ...figuresScreens,
   ...tillScreens,
+  ...cardsScreens,
+  ...partnersScreens,
 };

@@ -6,10 +6,13 @@ import {
   CarOutlined,
   CarryOutOutlined,
   CloudSyncOutlined,
+  CreditCardOutlined,
   FileTextOutlined,
+  FundOutlined,
   NotificationOutlined,
   ScanOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
@@ -31,6 +34,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/figures', label: t('nav.figures'), icon: <BarChartOutlined />, roles: STAFF },
   { path: '/residents', label: t('nav.residents'), icon: <TeamOutlined />, roles: STAFF },
   { path: '/grid', label: t('nav.grid'), icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/cards', label: t('nav.cards'), icon: <CreditCardOutlined />, roles: OFFICE },
+  { path: '/partners', label: t('nav.partners'), icon: <ShopOutlined />, roles: ADMIN },
+  { path: '/card-reports', label: t('nav.cardReports'), icon: <FundOutlined />, roles: OFFICE },
   { path: '/settings', label: t('nav.settings'), icon: <SettingOutlined />, roles: ADMIN },
   { path: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, roles: ADMIN },
   // The partner's till; staff at the centre may check a card on the same page (核验 only).

@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import CardRulesTab from '../cards/settings/CardRulesTab';
 import CalendarTab from './CalendarTab';
 import CentreTab from './CentreTab';
 import QueueRulesTab from './QueueRulesTab';
@@ -16,6 +17,7 @@ const TABS = [
   { key: 'queue', label: '叫号规则', children: <QueueRulesTab /> },
   { key: 'stations', label: '驿站', children: <StationsTab /> },
   { key: 'calendar', label: '节假日', children: <CalendarTab /> },
+  { key: 'cards', label: '爱心卡规则', children: <CardRulesTab /> },
 ];
 
 /** 系统设置 (admin only): the centre, accounts, staff, services, stations and the holiday calendar. */
