@@ -36,13 +36,13 @@ export function createBackend(opts: BackendOptions): Backend {
   const db = openDatabase(opts.dataDir);
   const clock = opts.clock ?? systemClock;
   ensureCalendarSeeded(db);
-  if (opts.demo && countUsers(db) === 0) fillDemoCentre(db, clock.now());
+  const secrets = opts.secrets ?? createSecretStore(opts.dataDir);
+  if (opts.demo && countUsers(db) === 0) fillDemoCentre(db, clock.now(), secrets);
   const sessions = new SessionStore();
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   const emit = (name: EventName, payload: unknown) => bus.emit('event', name, payload);
   const reads = new ReadWorker(path.join(opts.dataDir, DB_FILE_NAME), db);
-  const secrets = opts.secrets ?? createSecretStore(opts.dataDir);
   const dispatch = createDispatcher({ db, clock, sessions, reads, secrets, handlers, emit, checkOutputs: opts.checkOutputs });
 
   return {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, openDatabase } from '../db/open';
 import { NewerSchemaError } from '../db/migrate';
 import { countUsers } from '../services/accounts/users';
+import { createSecretStore } from '../secrets/secretStore';
 import { DEMO_PASSWORD, fillDemoCentre } from './demoData';
 
 /** `npm run demo -- --data-dir DIR`: fills a new database with the fictional demo centre. */
@@ -30,10 +31,11 @@ function main(): number {
       return 1;
     }
     const started = Date.now();
-    fillDemoCentre(db, Date.now());
+    // The web host's store (user-only files in the data folder); the Electron app seals its own with safeStorage.
+    fillDemoCentre(db, Date.now(), createSecretStore(dataDir));
     const n = (db.prepare('SELECT count(*) n FROM residents').get() as { n: number }).n;
     console.log(`演示中心已填入 / demo centre filled: ${n} residents in ${Date.now() - started} ms → ${dataDir}`);
-    console.log(`登录 / log in: admin / ${DEMO_PASSWORD} (also qiantai, zhiban, shanghu)`);
+    console.log(`登录 / log in: admin / ${DEMO_PASSWORD} (also qiantai, zhiban, shanghu, shop1, shop2, shop3)`);
     return 0;
   } finally {
     closeDatabase(db);
