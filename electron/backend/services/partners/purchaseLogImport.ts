@@ -55,7 +55,7 @@ function applyPurchases(db: Db, partnerId: string, rows: PurchaseLogRow[], now: 
     const added = insert.run(p.id, p.cardNo, partnerId, p.tillUserName, p.at, p.month, p.amountFen, p.costFen, p.eligibleFen,
       p.discountFen, p.payFen, p.voidedAt, p.voidReason, now).changes === 1;
     // The county gets amounts and the card number, never a name.
-    const payload = { cardNo: p.cardNo, partnerId, at: p.at, month: p.month, amountFen: p.amountFen, discountFen: p.discountFen, payFen: p.payFen };
+    const payload = { cardNo: p.cardNo, partnerId, at: p.at, month: p.month, amountFen: p.amountFen, eligibleFen: p.eligibleFen, discountFen: p.discountFen, payFen: p.payFen };
     if (added) {
       counts.added++;
       enqueueOutbox(db, now, { stream: 'purchases', kind: 'purchase', recordId: p.id, payload: { ...payload, voidedAt: p.voidedAt } });
