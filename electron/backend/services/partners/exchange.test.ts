@@ -2,9 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionSlot } from '../../context';
 import { makeTestBackend, PASSWORD, type TestBackend } from '../../testSupport';
-import { createSecretStore } from '../../secrets/secretStore';
-import { endorsementMessage, rotateSigningKey } from '../cards/keys';
-import { refreshTillCard } from '../cards/tillCards';
+import { endorsementMessage } from '../cards/keys';
 import { makeTestCard, type TestCard } from '../cards/testCards';
 import { addTestPartner, exportPackage, fileOf, makePartnerPc, type PartnerPc } from './testExchange';
 
@@ -130,9 +128,8 @@ describe('the partner package', () => {
   });
 
   it('accepts the next package after the centre rotates its key, and a card signed with the new key', async () => {
-    const secrets = createSecretStore(centre.dir);
     centre.clock.advance(60_000);
-    rotateSigningKey(centre.backend.db, secrets, centre.clock.now());
+    await centre.ok(centre.admin, 'cards.rotateKey', {});
     const fresh = await makeTestCard(centre, { name: '王大明' });
     // Before the exchange the till does not know the new key.
     expect(await verify(fresh.code)).toBe('unknownKey');
@@ -166,11 +163,7 @@ describe('the partner package', () => {
   });
 
   it('revocation after exchange: the till refuses a revoked card only once it has the next package', async () => {
-    const db = centre.backend.db;
-    db.transaction(() => {
-      db.prepare(`UPDATE cards SET status = 'revoked', status_reason = '迁出本社区' WHERE id = ?`).run(card.id);
-      refreshTillCard(db, card.id);
-    })();
+    await centre.ok(centre.admin, 'cards.revoke', { id: card.id, reason: '迁出本社区' });
     // The centre's own till knows at once; the partner's still has the old package.
     const desk = await centre.loginAs('desk');
     expect((await centre.ok(desk, 'till.verify', { code: card.code })).reason).toBe('revoked');
