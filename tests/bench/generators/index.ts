@@ -1,7 +1,8 @@
 import { accountsGenerator } from './accounts';
+import { cardsGenerator } from './cards';
 import { communityGenerator } from './community';
 import { intakeGenerator } from './intake';
 import type { DatasetGenerator } from './types';
 
 /** In order. A later issue adds its domain here (requests, cards, appointments, rota…). */
-export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator];
+export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator, cardsGenerator];

@@ -92,7 +92,7 @@ const INTAKE_TABLES = ['tickets', 'ticket_events', 'requests', 'request_steps'];
  * Drops the tables' declared indexes (not the unique ones behind constraints), runs `fill`, and
  * creates them again from their own SQL: sorting once is far faster than ten million insertions.
  */
-function withIndexesBuiltAfter<T>(db: Db, tables: string[], fill: () => T): T {
+export function withIndexesBuiltAfter<T>(db: Db, tables: string[], fill: () => T): T {
   const indexes = db
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(tables)) as { name: string; sql: string }[];
