@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Form, Input, type InputRef } from 'antd';
 import type { Purchase, Verdict } from '../../../../shared/contract/till';
 import { call } from '../../api/client';
@@ -27,7 +27,7 @@ interface Props {
  * Enter while it is on its way, or after it is logged, does nothing (and the backend logs a repeated
  * purchase id once in any case).
  */
-export function PurchasePanel({ code, verdict, maxPurchaseFen, onReverify, onDone }: Props) {
+export const PurchasePanel = memo(function PurchasePanel({ code, verdict, maxPurchaseFen, onReverify, onDone }: Props) {
   const [values, setValues] = useState<PurchaseValues>(EMPTY_PURCHASE);
   const [submitted, setSubmitted] = useState(false);
   const [sending, setSending] = useState(false);
@@ -79,7 +79,7 @@ export function PurchasePanel({ code, verdict, maxPurchaseFen, onReverify, onDon
     }
   };
 
-  if (done) return <PurchaseDone purchase={done} delivery={values.delivery} />;
+  if (done) return <PurchaseDone purchase={done} capLeftFen={verdict.capLeftFen} delivery={values.delivery} />;
 
   return (
     <section className="purchase-panel" data-testid="purchase-panel">
@@ -136,4 +136,4 @@ export function PurchasePanel({ code, verdict, maxPurchaseFen, onReverify, onDon
       </Form>
     </section>
   );
-}
+});

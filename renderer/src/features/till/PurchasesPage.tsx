@@ -65,6 +65,7 @@ export default function PurchasesPage() {
           disabledDate={(day) => day.isAfter(dayjs(), 'day')}
           onChange={(day) => day && setDate(day.format('YYYY-MM-DD'))}
           aria-label={t('tillPurchases.date')}
+          style={{ width: 230 }}
           data-testid="purchases-date"
         />
       </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CheckCircleFilled, CloseCircleFilled, ScanOutlined, WarningFilled } from '@ant-design/icons';
 import type { Verdict } from '../../../../shared/contract/till';
 import { formatCardNumber } from '../../../../shared/rules/cardNumber';
@@ -41,7 +42,7 @@ function Facts({ verdict }: { verdict: Verdict }) {
 }
 
 /** The verdict, big enough to read from two metres: a green 有效 or a red 无效 with the reason. */
-export function VerdictPanel({ check, pending }: { check: Check | null; pending: boolean }) {
+export const VerdictPanel = memo(function VerdictPanel({ check, pending }: { check: Check | null; pending: boolean }) {
   const busy = pending ? ' is-checking' : '';
   if (!check) {
     return (
@@ -88,4 +89,4 @@ export function VerdictPanel({ check, pending }: { check: Check | null; pending:
       )}
     </section>
   );
-}
+});

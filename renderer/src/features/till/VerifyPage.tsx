@@ -33,7 +33,7 @@ export default function VerifyPage() {
   const status = useApiQuery('till.status', {});
   const now = useNow(60_000);
   const { check, pending, verify } = useVerify();
-  const [typed, setTyped] = useState('');
+  const [runs, setRuns] = useState(0);
   const scanRef = useRef<InputRef>(null);
   const [slot, setSlot] = useState<FormSlot>({ key: 0, cardNo: null, done: false, n: -1 });
 
@@ -45,7 +45,7 @@ export default function VerifyPage() {
 
   const run = useCallback(
     (code: string) => {
-      setTyped('');
+      setRuns((r) => r + 1);
       void verify(code, { measured: true });
       scanRef.current?.focus();
     },
@@ -57,6 +57,10 @@ export default function VerifyPage() {
     setSlot((s) => ({ ...s, done: true }));
     scanRef.current?.focus();
   }, []);
+
+  const reverify = useCallback(() => {
+    if (check) void verify(check.code, { measured: false });
+  }, [check, verify]);
 
   const verdict = check?.verdict;
   const age = status.data ? packageAgeDays(status.data, now) : null;
@@ -72,7 +76,7 @@ export default function VerifyPage() {
         <Alert type="warning" showIcon title={t('tillPackage.old', { days: age })} style={{ marginBottom: 12 }} data-testid="package-old" />
       )}
       {!canBuy && <Alert type="info" showIcon title={t('verify.staffHint')} style={{ marginBottom: 12 }} />}
-      <ScanBar inputRef={scanRef} value={typed} pending={pending} onChange={setTyped} onSubmit={run} />
+      <ScanBar inputRef={scanRef} pending={pending} clearKey={runs} onSubmit={run} />
       <div className={selling ? 'till-grid till-grid-selling' : 'till-grid'}>
         <VerdictPanel check={check} pending={pending} />
         {canBuy && verdict?.ok && status.data && check && (
@@ -81,7 +85,7 @@ export default function VerifyPage() {
             code={check.code}
             verdict={verdict}
             maxPurchaseFen={status.data.maxPurchaseFen}
-            onReverify={() => void verify(check.code, { measured: false })}
+            onReverify={reverify}
             onDone={onDone}
           />
         )}

@@ -19,7 +19,7 @@ const CODE = encodeCardCode(
 /** A text field the keys land in, the way a browser fills an <input>. */
 class Field {
   value = '';
-  constructor(private readonly wedge: ScannerWedge<string>) {}
+  constructor(readonly wedge: ScannerWedge<string>) {}
   private time = 1_000;
   readonly scans: Scan<string>[] = [];
 
@@ -67,12 +67,41 @@ describe('scanner wedge', () => {
   it('takes a burst that lands mid-typing as a scan and gives back the field as it was before the burst', () => {
     const field = new Field(createScannerWedge());
     field.type(keysOf('12'), 150);
-    field.type([...keysOf(CODE), 'Enter'], 5, 400);
+    field.type([...keysOf(CODE), 'Enter'], 5, 140);
     expect(field.scans).toHaveLength(1);
     expect(field.scans[0]!.code).toBe(CODE);
     expect(field.value).toBe(`12${CODE}`);
     // what the page does with the scan's context: the amount typed so far
     expect(field.scans[0]!.context).toBe('12');
+  });
+
+  it('finds a scanned card number after slow typing too (no LX1: to go by)', () => {
+    const field = new Field(createScannerWedge());
+    field.type(keysOf('3.5'), 130);
+    field.type([...keysOf('1000000018'), 'Enter'], 6, 120);
+    expect(field.scans.map((s) => [s.code, s.context])).toEqual([['1000000018', '3.5']]);
+  });
+
+  it('keeps a burst whole when the browser holds a key back now and then', () => {
+    const field = new Field(createScannerWedge());
+    const keys = [...keysOf(CODE), 'Enter'];
+    // gaps as measured in a busy Chromium: mostly 12–50 ms, a few keys 100–140 ms late, one right after the first key
+    const gaps = keys.map((_, i) => (i === 1 ? 130 : i % 37 === 0 ? 140 : i % 11 === 0 ? 97 : 12 + ((i * 7) % 39)));
+    let time = 5_000;
+    keys.forEach((key, i) => {
+      time += gaps[i]!;
+      const scan = field.wedge.feed({ key, time }, '');
+      if (scan) field.scans.push(scan);
+    });
+    expect(field.scans.map((s) => s.code)).toEqual([CODE]);
+  });
+
+  it('does not take a quick typist for a scanner', () => {
+    const wedge = createScannerWedge<string>();
+    const gaps = [0, 80, 30, 60, 25, 90, 35, 70, 45, 50, 110];
+    let time = 10_000;
+    const scans = [...'1000000018', 'Enter'].map((key, i) => wedge.feed({ key, time: (time += gaps[i]!) }, ''));
+    expect(scans.filter(Boolean)).toEqual([]);
   });
 
   it('ignores a burst without Enter, and a late Enter after it', () => {

@@ -2,21 +2,27 @@
  * A USB scanner in keyboard mode ("wedge") types the card code as a burst of keys a few ms apart and
  * ends it with Enter; a person types far slower. This tells the two apart from key events alone.
  *
- * A key more than `maxGapMs` after the one before starts a new burst; at that first key the caller's
- * `context` (for the page: the field the key went to and its value before the key) is kept, so a
- * burst that lands in the amount field mid-typing can be taken out of it again.
+ * The keys since the last pause are kept, each with the caller's `context` at that key (for the page:
+ * the field the key went to and its value before the key). At Enter the scan is the fast tail of them:
+ * - it starts at the last "LX1:" when there is one (every card code starts so), otherwise after the
+ *   leading keys that were followed by a slow gap (a person's typing just before the burst);
+ * - it has at least `minLength` keys, and the middle of its gaps is under `maxGapMs`. A busy browser
+ *   may hold a key back now and then; one late key does not break a burst, a person's rhythm does.
+ * The scan's context is the one given with its first key, so a burst that landed in the amount field
+ * mid-typing can be taken out of it again.
  */
 export interface WedgeOptions {
   /** The fewest keys before Enter that count as a scan (a card number has 10, a QR code ~150). */
   minLength: number;
-  /**
-   * The longest pause between two keys of one burst. Scanners send keys 1–20 ms apart; a busy
-   * browser may hold one back a little. People do not type eight keys in a row this fast.
-   */
+  /** Scanners send keys 1–30 ms apart; people do not keep up eight keys in a row this fast. */
   maxGapMs: number;
+  /** A pause this long ends whatever came before (nobody's burst stalls so long). */
+  pauseMs: number;
+  /** What every code starts with: the scan starts at its last occurrence (case-insensitive). */
+  marker: string;
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40 };
+export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40, pauseMs: 250, marker: 'LX1:' };
 
 export interface WedgeKey {
   /** KeyboardEvent.key */
@@ -29,7 +35,7 @@ export interface WedgeKey {
 
 export interface Scan<C> {
   code: string;
-  /** The context given with the burst's first key. */
+  /** The context given with the scan's first key. */
   context: C;
 }
 
@@ -40,41 +46,61 @@ export interface ScannerWedge<C> {
 
 /** Keys that only change what the next key types (Shift for the ':' of "LX1:", Caps Lock) neither count nor break a burst. */
 const MODIFIERS = new Set(['Shift', 'CapsLock']);
+/** Enough for the longest code several times over; a person's long note is cut from the front. */
+const MAX_KEYS = 1_000;
+
+interface Typed<C> {
+  char: string;
+  time: number;
+  context: C;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function scanStart<C>(keys: Typed<C>[], options: WedgeOptions): number {
+  const text = keys.map((k) => k.char).join('').toUpperCase();
+  const marked = text.lastIndexOf(options.marker.toUpperCase());
+  if (marked >= 0) return marked;
+  let start = 0;
+  while (start < keys.length - 1 && keys[start + 1]!.time - keys[start]!.time > options.maxGapMs) start++;
+  return start;
+}
+
+function scanOf<C>(keys: Typed<C>[], enterTime: number, options: WedgeOptions): Scan<C> | null {
+  const tail = keys.slice(scanStart(keys, options));
+  if (tail.length < options.minLength) return null;
+  const times = [...tail.map((k) => k.time), enterTime];
+  const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  if (median(gaps) > options.maxGapMs) return null;
+  return { code: tail.map((k) => k.char).join(''), context: tail[0]!.context };
+}
 
 export function createScannerWedge<C>(options: WedgeOptions = DEFAULT_WEDGE): ScannerWedge<C> {
-  let chars = '';
+  let keys: Typed<C>[] = [];
   let lastTime = -Infinity;
-  let first: { context: C } | null = null;
-
-  const reset = () => {
-    chars = '';
-    first = null;
-  };
 
   return {
     feed({ key, time, command }, context) {
       if (MODIFIERS.has(key)) return null;
-      const fast = time - lastTime <= options.maxGapMs;
+      const paused = time - lastTime > options.pauseMs;
       lastTime = time;
-      if (command) {
-        reset();
-        return null;
-      }
+      if (paused) keys = [];
       if (key === 'Enter') {
-        const scan = fast && first && chars.length >= options.minLength ? { code: chars, context: first.context } : null;
-        reset();
+        const scan = scanOf(keys, time, options);
+        keys = [];
         return scan;
       }
-      if (key.length !== 1) {
-        // Backspace, Tab, arrows, an IME's "Process": a person at the keyboard.
-        reset();
+      if (command || key.length !== 1) {
+        // A shortcut, Backspace, Tab, arrows, an IME's "Process": a person at the keyboard.
+        keys = [];
         return null;
       }
-      if (!fast) {
-        reset();
-        first = { context };
-      }
-      chars += key;
+      keys.push({ char: key, time, context });
+      if (keys.length > MAX_KEYS) keys.shift();
       return null;
     },
   };

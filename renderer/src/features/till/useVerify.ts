@@ -16,6 +16,7 @@ export function useVerify() {
   const [check, setCheck] = useState<Check | null>(null);
   const [pending, setPending] = useState(false);
   const seq = useRef(0);
+  const slow = useRef(0);
 
   const verify = useCallback(async (text: string, { measured }: { measured: boolean }) => {
     const code = text.trim();
@@ -25,7 +26,9 @@ export function useVerify() {
       performance.mark(SCAN_MARK);
     }
     const n = ++seq.current;
-    setPending(true);
+    clearTimeout(slow.current);
+    // A verdict is normally back within a frame or two: say 正在核验 only when it is not (and spare the render).
+    slow.current = window.setTimeout(() => setPending(n === seq.current), 150);
     let next: Check;
     try {
       next = { n, code, at: Date.now(), verdict: await call('till.verify', { code }) };
@@ -33,6 +36,7 @@ export function useVerify() {
       next = { n, code, at: Date.now(), error };
     }
     if (n !== seq.current) return;
+    clearTimeout(slow.current);
     setCheck(next);
     setPending(false);
   }, []);

@@ -60,6 +60,7 @@ export const tillScreens: Record<string, string> = {
   'purchase.doneAmount': '消费 ¥{amount}',
   'purchase.doneDiscount': '优惠 ¥{discount}',
   'purchase.donePay': '应付 ¥{pay}',
+  'purchase.doneCapLeft': '本月还剩额度 ¥{left}',
   'purchase.doneDelivery': '已登记送货上门',
   'purchase.next': '可以扫下一张卡了',
   'purchase.capChanged': '这张卡本月的剩余额度刚刚变了（可能另一台收银机刚用过），已重新核验。请核对优惠和应付后再登记。',
