@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend, type SessionSlot } from '../../electron/backend/app';
 import { backendBench } from './backend.bench';
+import { cardsBench } from './cards.bench';
 import { displayBench } from './display.bench';
 import { DEFAULT_BENCH_DIR, ensureDataset, REPO_ROOT } from './generate';
 import { BENCH_ADMIN } from './generators/accounts';
@@ -15,7 +16,7 @@ import { residentsBench } from './residents.bench';
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench];
 
 function table(results: BenchResult[]): string {
   const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];
