@@ -56,6 +56,16 @@ async function exportPackage(centre: Page, partnerId: string, dir: string) {
   return file;
 }
 
+/** The same package with the shop's name edited in its body (the signature left as it was). */
+function tamper(file: string): string {
+  const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { body: string };
+  const body = Buffer.from(pkg.body, 'base64').toString('utf8');
+  expect(body).toContain('惠民爱心超市');
+  const edited = path.join(path.dirname(file), `改过的-${path.basename(file)}`);
+  fs.writeFileSync(edited, JSON.stringify({ ...pkg, body: Buffer.from(body.replace('惠民爱心超市', '惠民爱心超巿'), 'utf8').toString('base64') }));
+  return edited;
+}
+
 /** One character of the signature changed: still a well-formed code, but not the one the centre signed. */
 function forge(code: string): string {
   const i = code.length - 30;
@@ -96,6 +106,9 @@ test('the till: set up from a package → scan → green → purchase once; forg
     const till = new TillScreen(page);
     await page.goto(shop.url);
     await page.getByText('本机是爱心商户收银台').click();
+    await page.locator('input[type=file]').setInputFiles(tamper(firstPackage));
+    await expect(page.getByTestId('partner-setup-problem')).toBeVisible();
+    await topShot(page, 'till-setup-tampered');
     await page.locator('input[type=file]').setInputFiles(firstPackage);
     await expect(page.getByText('设置完成：惠民爱心超市')).toBeVisible();
     await expect(page.getByTestId('partner-setup-done')).toContainText(CASHIER.username);
@@ -212,9 +225,32 @@ test('the till: set up from a package → scan → green → purchase once; forg
     await expect(page.getByTestId('package-unexported')).toHaveText('0 笔');
     await topShot(page, 'till-package');
 
+    // Another till spends most of the cap while this one shows the verdict: nothing is logged on the
+    // stale discount; the till says so, verifies again and the cashier logs the right one.
+    await till.menu('核验收银').click();
+    await expect(till.codeInput()).toBeFocused();
+    await till.scan(card.code);
+    await till.expectVerdict('valid');
+    await expect(page.getByTestId('verdict-cap')).toContainText('¥288.00');
+    const elsewhere = await apiOk(page, 'till.verify', { code: card.code });
+    await apiOk(page, 'till.purchase', { purchaseId: elsewhere.purchaseId!, code: card.code, amountFen: 28_500, costFen: null, expectedDiscountFen: 2_850, delivery: null });
+    await till.amount().fill('12');
+    await expect(page.getByTestId('purchase-discount')).toHaveText('¥1.20');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('purchase-problem')).toContainText('剩余额度刚刚变了');
+    await expect(page.getByTestId('verdict-cap')).toContainText('¥3.00');
+    await expect(page.getByTestId('purchase-discount')).toHaveText('¥0.30');
+    await expect(page.getByTestId('purchase-pay')).toHaveText('¥11.70');
+    await expect(page.getByText('超出本月额度的 ¥9.00 不享受优惠')).toBeVisible();
+    await topShot(page, 'till-cap-changed');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('purchase-done')).toContainText('应付 ¥11.70');
+    await expect(page.getByTestId('purchase-done-cap')).toHaveText('本月还剩额度 ¥0.00');
+
     // Revoked at the centre → the next package → red at the till.
     await apiOk(centre, 'cards.revoke', { id: card.id, reason: '家庭收入已超过低保标准' });
     const secondPackage = await exportPackage(centre, partner.id, files);
+    await till.menu('数据包').click();
     await page.locator('input[type=file]').setInputFiles(secondPackage);
     await expect(page.getByTestId('package-import-result')).toContainText('数据包已导入');
     await till.menu('核验收银').click();

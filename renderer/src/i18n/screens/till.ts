@@ -49,7 +49,7 @@ export const tillScreens: Record<string, string> = {
   'purchase.costOverAmount': '成本价金额不能高于消费金额',
   'purchase.discount': '优惠',
   'purchase.pay': '应付',
-  'purchase.overCap': '超出本月额度的 ¥{over} 不享受优惠',
+  'purchase.overCap': '超出本月额度的 {over} 不享受优惠',
   'purchase.deliveryOption': '送货上门',
   'purchase.deliveryAddress': '送货地址',
   'purchase.deliveryNote': '送货备注（可不填）',
