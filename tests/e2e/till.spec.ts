@@ -259,6 +259,15 @@ test('the till: set up from a package → scan → green → purchase once; forg
     await till.expectVerdict('invalid', 'revoked');
     await expect(page.getByTestId('verdict-reason')).toHaveText(/已注销/);
     await topShot(page, 'till-red-revoked');
+
+    // A card number typed by hand verifies too; a wrong last digit is caught before any lookup.
+    await expect(till.codeInput()).toBeFocused();
+    await till.typeSlowly(`${card.cardNo.slice(0, 9)}${(Number(card.cardNo[9]) + 1) % 10}`);
+    await page.keyboard.press('Enter');
+    await till.expectVerdict('invalid', 'badCheckDigit');
+    await till.typeSlowly(card.cardNo);
+    await page.keyboard.press('Enter');
+    await till.expectVerdict('invalid', 'revoked');
   } finally {
     await stopWebHost(shop);
     fs.rmSync(files, { recursive: true, force: true });
