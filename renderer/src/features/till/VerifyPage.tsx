@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import { useNow } from '../../components/useNow';
 import { t } from '../../i18n';
-import { useMe } from '../../app/session/SessionContext';
+import { useMe, useSession } from '../../app/session/SessionContext';
 import { PACKAGE_STALE_DAYS, packageAgeDays } from './packageAge';
 import { PurchasePanel } from './PurchasePanel';
 import { ScanBar } from './ScanBar';
@@ -29,6 +29,7 @@ interface FormSlot {
  */
 export default function VerifyPage() {
   const me = useMe();
+  const { locked } = useSession();
   const canBuy = me.role === 'partner';
   const status = useApiQuery('till.status', {});
   const now = useNow(60_000);
@@ -51,7 +52,8 @@ export default function VerifyPage() {
     },
     [verify],
   );
-  useScanner(run);
+  // Behind the lock screen the keys are the password's.
+  useScanner(run, !locked);
 
   const onDone = useCallback(() => {
     setSlot((s) => ({ ...s, done: true }));
