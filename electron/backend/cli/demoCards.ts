@@ -14,8 +14,8 @@ import { Rng } from './fictional/prng';
 export const DEMO_CARDS_SEED = 20_261_124;
 /** SPEC §1: 35 low-income households got cards; a few more are on their way. */
 const HOUSEHOLDS = 35;
-/** Weeks of purchases at the partners' tills, ending yesterday. */
-const PURCHASE_DAYS = 35;
+/** A year of purchases at the partners' tills, ending yesterday (the report's trend has twelve months to show). */
+const PURCHASE_DAYS = 365;
 
 /** The demo's partner shops and which demo accounts (DEMO_USERS, role partner) are their tills. */
 export const DEMO_SHOPS: { name: string; address: string; contactName: string; contactPhone: string; offer: string; tills: string[] }[] = [
@@ -153,7 +153,7 @@ function storyOf(o: Outcome, i: number, h: FictionalHousehold, now: number): Hou
  * The demo centre's caring-supermarket cards (SPEC §4), all relative to `now`: 35 households from the
  * demo community, their applications at every stage and their cards, played through the cards
  * services and signed with the centre's key in `secrets` (so every printed code verifies); three
- * partner shops with their tills (the demo accounts shop1…3 and shanghu); five weeks of purchases
+ * partner shops with their tills (the demo accounts shop1…3 and shanghu); a year of purchases
  * under the caps, a few voided, and deliveries. Call inside fillDemoCentre's transaction, after the
  * accounts and the community.
  */
@@ -194,7 +194,8 @@ export function fillDemoCards(db: Db, secrets: SecretStore, now: number) {
   const counts = fillPurchases(
     db,
     rng,
-    played.cards.map((c, k) => ({ ...c, shops: k % 3 === 0 ? [k % 3, (k + 1) % 3] : [k % 3], perMonth: c.delivery ? 9 : 5 + (k % 4) })),
+    // The delivery cards shop mostly at the first shop (shop1's till has deliveries to show).
+    played.cards.map((c, k) => ({ ...c, shops: c.delivery ? [0, 1 + (k % 2)] : k % 3 === 0 ? [0, 1] : [k % 3], perMonth: c.delivery ? 9 : 5 + (k % 4) })),
     partners,
     {
       from: addDays(today, -PURCHASE_DAYS),
@@ -207,7 +208,7 @@ export function fillDemoCards(db: Db, secrets: SecretStore, now: number) {
       importedAt: (t) => Math.min(now, shanghaiMidnight(addDays(shanghaiDate(t), 1)) + 9 * 3_600_000),
     },
   );
-  const openDeliveries = keepLatestDeliveriesOpen(db, 3);
+  const openDeliveries = keepLatestDeliveriesOpen(db, 2);
   const admin = db.prepare(`SELECT id, username, display_name FROM users WHERE role = 'admin' ORDER BY created_at LIMIT 1`).get() as { id: string; username: string; display_name: string };
   for (const p of partners) {
     db.prepare('UPDATE partners SET last_import_at = (SELECT max(imported_at) FROM purchases WHERE partner_id = ?) WHERE id = ?').run(p.id, p.id);

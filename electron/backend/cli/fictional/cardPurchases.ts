@@ -186,13 +186,15 @@ function writeOne(w: PurchaseWriter, rng: Rng, plan: PurchasePlan, p: Planned, m
   counts.deliveries++;
 }
 
-/** The latest `n` deliveries are still on their way (requested): the tills' 送货上门 list has work in it. */
+/** Each partner's latest `n` deliveries are still on their way (requested): every till's 送货上门 list has work in it. */
 export function keepLatestDeliveriesOpen(db: Db, n: number): number {
   return db
     .prepare(
       `UPDATE deliveries SET status = 'requested', updated_at = requested_at
-        WHERE id IN (SELECT d.id FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
-                      WHERE d.status = 'delivered' AND p.voided_at IS NULL ORDER BY d.requested_at DESC LIMIT ?)`,
+        WHERE id IN (SELECT id FROM (SELECT d.id, row_number() OVER (PARTITION BY d.partner_id ORDER BY d.requested_at DESC) k
+                                       FROM deliveries d JOIN purchases p ON p.id = d.purchase_id
+                                      WHERE d.status = 'delivered' AND p.voided_at IS NULL)
+                      WHERE k <= ?)`,
     )
     .run(n).changes;
 }
