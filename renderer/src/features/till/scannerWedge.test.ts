@@ -104,14 +104,24 @@ describe('scanner wedge', () => {
     expect(scans.filter(Boolean)).toEqual([]);
   });
 
-  it('ignores a burst without Enter, and a late Enter after it', () => {
+  it('ignores a burst without Enter, a late Enter after it, and a person typing after it', () => {
     const field = new Field(createScannerWedge());
     field.type(keysOf(CODE), 5);
     field.type(['Enter'], 5, 600);
     field.type(keysOf(CODE), 5);
-    field.type(keysOf('8'), 5, 300);
-    field.type(['Enter'], 5);
+    field.type(['8', '8', 'Enter'], 150, 300);
+    field.type(keysOf(CODE), 5, 2_000);
     expect(field.scans).toEqual([]);
+    // …and still reads the next whole scan
+    field.type([...keysOf(CODE), 'Enter'], 5, 400);
+    expect(field.scans.map((s) => s.code)).toEqual([CODE]);
+  });
+
+  it('reads a burst the browser delivered in two clumps a few hundred ms apart', () => {
+    const field = new Field(createScannerWedge());
+    field.type(keysOf(CODE.slice(0, 23)), 20);
+    field.type([...keysOf(CODE.slice(23)), 'Enter'], 20, 380);
+    expect(field.scans.map((s) => s.code)).toEqual([CODE]);
   });
 
   it('is broken by keys a scanner never sends (Backspace, a shortcut)', () => {

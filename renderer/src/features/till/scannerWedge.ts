@@ -6,8 +6,10 @@
  * the field the key went to and its value before the key). At Enter the scan is the fast tail of them:
  * - it starts at the last "LX1:" when there is one (every card code starts so), otherwise after the
  *   leading keys that were followed by a slow gap (a person's typing just before the burst);
- * - it has at least `minLength` keys, and the middle of its gaps is under `maxGapMs`. A busy browser
- *   may hold a key back now and then; one late key does not break a burst, a person's rhythm does.
+ * - it has at least `minLength` keys, the middle of its gaps is under `maxGapMs`, and so is the middle
+ *   of its last three (a person's keys typed after a burst are not part of it); its Enter comes
+ *   within `enterGapMs`. A busy browser may hold a key back now and then; one late key does not
+ *   break a burst, a person's rhythm does.
  * The scan's context is the one given with its first key, so a burst that landed in the amount field
  * mid-typing can be taken out of it again.
  */
@@ -16,13 +18,18 @@ export interface WedgeOptions {
   minLength: number;
   /** Scanners send keys 1–30 ms apart; people do not keep up eight keys in a row this fast. */
   maxGapMs: number;
-  /** A pause this long ends whatever came before (nobody's burst stalls so long). */
+  /**
+   * A pause this long ends whatever came before. A scanner's own keys never pause, but a busy PC may
+   * deliver them in clumps a few hundred ms apart; a person's keys inside it are told apart by rhythm.
+   */
   pauseMs: number;
+  /** The Enter a scanner sends comes right after the code; a person's later Enter ends no scan. */
+  enterGapMs: number;
   /** What every code starts with: the scan starts at its last occurrence (case-insensitive). */
   marker: string;
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40, pauseMs: 250, marker: 'LX1:' };
+export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40, pauseMs: 1_000, enterGapMs: 300, marker: 'LX1:' };
 
 export interface WedgeKey {
   /** KeyboardEvent.key */
@@ -72,10 +79,10 @@ function scanStart<C>(keys: Typed<C>[], options: WedgeOptions): number {
 
 function scanOf<C>(keys: Typed<C>[], enterTime: number, options: WedgeOptions): Scan<C> | null {
   const tail = keys.slice(scanStart(keys, options));
-  if (tail.length < options.minLength) return null;
+  if (tail.length < options.minLength || enterTime - tail[tail.length - 1]!.time > options.enterGapMs) return null;
   const times = [...tail.map((k) => k.time), enterTime];
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
-  if (median(gaps) > options.maxGapMs) return null;
+  if (median(gaps) > options.maxGapMs || median(gaps.slice(-3)) > options.maxGapMs) return null;
   return { code: tail.map((k) => k.char).join(''), context: tail[0]!.context };
 }
 
