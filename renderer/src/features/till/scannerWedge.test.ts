@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCardCode, encodeCardCode, packPayload } from '../../../../shared/rules/cardPayload';
-import { createScannerWedge, type Scan, type ScannerWedge } from './scannerWedge';
+import { createScannerWedge, type Scan, type ScannerWedge, type WedgeStep } from './scannerWedge';
 
 /** A whole, well-formed card code (the signature bytes do not matter to the wedge). */
 const CODE = encodeCardCode(
@@ -28,10 +28,14 @@ class Field {
     this.time += pauseMs - gapMs;
     for (const key of keys) {
       this.time += gapMs;
-      const scan = this.wedge.feed({ key, time: this.time }, this.value);
-      if (scan) this.scans.push(scan);
-      else if (key.length === 1) this.value += key;
+      this.take(this.wedge.feed({ key, time: this.time }, this.value), key);
     }
+  }
+
+  /** As the page does: a scan is kept, a swallowed key never reaches the field, any other key lands in it. */
+  take(step: WedgeStep<string>, key: string): void {
+    if (step?.kind === 'scan') this.scans.push(step.scan);
+    else if (!step && key.length === 1) this.value += key;
   }
 }
 
@@ -43,6 +47,8 @@ describe('scanner wedge', () => {
     field.type([...keysOf(CODE), 'Enter'], 4);
     expect(field.scans.map((s) => s.code)).toEqual([CODE]);
     expect(decodeCardCode(field.scans[0]!.code)?.payload.cardNo).toBe('1000000018');
+    // after "LX1:" the code's keys are kept out of the field
+    expect(field.value).toBe('LX1');
   });
 
   it('takes a scanned card number (ten digits) as a scan too', () => {
@@ -56,6 +62,7 @@ describe('scanner wedge', () => {
     field.type([...keysOf('1000000018'), 'Enter'], 120);
     field.type([...keysOf('35.50'), 'Enter'], 90);
     expect(field.scans).toEqual([]);
+    expect(field.value).toBe('100000001835.50');
   });
 
   it('does not count a short fast run (a person rolling two keys) as a scan', () => {
@@ -70,8 +77,9 @@ describe('scanner wedge', () => {
     field.type([...keysOf(CODE), 'Enter'], 5, 140);
     expect(field.scans).toHaveLength(1);
     expect(field.scans[0]!.code).toBe(CODE);
-    expect(field.value).toBe(`12${CODE}`);
-    // what the page does with the scan's context: the amount typed so far
+    // the keys up to "LX1:" landed in the field, the rest were kept out of it
+    expect(field.value).toBe('12LX1');
+    // what the page puts back from the scan's context: the amount typed so far
     expect(field.scans[0]!.context).toBe('12');
   });
 
@@ -90,8 +98,7 @@ describe('scanner wedge', () => {
     let time = 5_000;
     keys.forEach((key, i) => {
       time += gaps[i]!;
-      const scan = field.wedge.feed({ key, time }, '');
-      if (scan) field.scans.push(scan);
+      field.take(field.wedge.feed({ key, time }, ''), key);
     });
     expect(field.scans.map((s) => s.code)).toEqual([CODE]);
   });

@@ -11,7 +11,8 @@
  *   within `enterGapMs`. A busy browser may hold a key back now and then; one late key does not
  *   break a burst, a person's rhythm does.
  * The scan's context is the one given with its first key, so a burst that landed in the amount field
- * mid-typing can be taken out of it again.
+ * mid-typing can be taken out of it again. Once "LX1:" has come, the rest of the burst is for the
+ * scan only: those keys are marked to be swallowed (they never reach a field, nothing re-renders).
  */
 export interface WedgeOptions {
   /** The fewest keys before Enter that count as a scan (a card number has 10, a QR code ~150). */
@@ -46,9 +47,11 @@ export interface Scan<C> {
   context: C;
 }
 
+/** What to do with a key: the Enter that ends a scan, a key of a code under way (keep it from the field), or nothing. */
+export type WedgeStep<C> = { kind: 'scan'; scan: Scan<C> } | { kind: 'swallow' } | null;
+
 export interface ScannerWedge<C> {
-  /** Feeds one keydown; returns the scan when this key is the Enter that ends one. */
-  feed(key: WedgeKey, context: C): Scan<C> | null;
+  feed(key: WedgeKey, context: C): WedgeStep<C>;
 }
 
 /** Keys that only change what the next key types (Shift for the ':' of "LX1:", Caps Lock) neither count nor break a burst. */
@@ -87,28 +90,38 @@ function scanOf<C>(keys: Typed<C>[], enterTime: number, options: WedgeOptions): 
 }
 
 export function createScannerWedge<C>(options: WedgeOptions = DEFAULT_WEDGE): ScannerWedge<C> {
+  const marker = options.marker.toUpperCase();
   let keys: Typed<C>[] = [];
+  let recent = '';
+  let coding = false;
   let lastTime = -Infinity;
+  const reset = () => {
+    keys = [];
+    recent = '';
+    coding = false;
+  };
 
   return {
     feed({ key, time, command }, context) {
       if (MODIFIERS.has(key)) return null;
       const paused = time - lastTime > options.pauseMs;
       lastTime = time;
-      if (paused) keys = [];
+      if (paused) reset();
       if (key === 'Enter') {
         const scan = scanOf(keys, time, options);
-        keys = [];
-        return scan;
+        reset();
+        return scan ? { kind: 'scan', scan } : null;
       }
       if (command || key.length !== 1) {
         // A shortcut, Backspace, Tab, arrows, an IME's "Process": a person at the keyboard.
-        keys = [];
+        reset();
         return null;
       }
       keys.push({ char: key, time, context });
       if (keys.length > MAX_KEYS) keys.shift();
-      return null;
+      recent = (recent + key.toUpperCase()).slice(-marker.length);
+      if (recent === marker) coding = true;
+      return coding ? { kind: 'swallow' } : null;
     },
   };
 }

@@ -20,8 +20,9 @@ function restore({ field, value }: FieldBefore): void {
 
 /**
  * Listens for a USB scanner anywhere on the page (window keydown, capture phase, so it hears the keys
- * before any field does). On a scan the Enter goes no further (no form submits the amount), whatever
- * the burst typed into a field is taken out again, and `onScan` gets the code.
+ * before any field does). A card code's keys after its "LX1:" never reach a field; on a scan the
+ * Enter goes no further (no form submits the amount), whatever the burst did type into a field is
+ * taken out again, and `onScan` gets the code.
  */
 export function useScanner(onScan: (code: string) => void, enabled = true): void {
   const latest = useRef(onScan);
@@ -35,12 +36,13 @@ export function useScanner(onScan: (code: string) => void, enabled = true): void
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing) return;
       const field = fieldOf(e.target);
-      const scan = wedge.feed({ key: e.key, time: e.timeStamp, command: e.ctrlKey || e.altKey || e.metaKey }, { field, value: field?.value ?? '' });
-      if (!scan) return;
+      const step = wedge.feed({ key: e.key, time: e.timeStamp, command: e.ctrlKey || e.altKey || e.metaKey }, { field, value: field?.value ?? '' });
+      if (!step) return;
       e.preventDefault();
+      if (step.kind === 'swallow') return;
       e.stopPropagation();
-      restore(scan.context);
-      latest.current(scan.code);
+      restore(step.scan.context);
+      latest.current(step.scan.code);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
