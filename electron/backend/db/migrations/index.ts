@@ -6,6 +6,7 @@ import { m004RequestLists } from './004-request-lists';
 import { m005RequestFilters } from './005-request-filters';
 import { m006Cards } from './006-cards';
 import { m007CardReports } from './007-card-reports';
+import { m008PurchaseLists } from './008-purchase-lists';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
-export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards, m007CardReports];
+export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards, m007CardReports, m008PurchaseLists];

@@ -7,7 +7,7 @@ import { getCardRules } from '../cards/rules';
 /**
  * The card reports (SPEC §4.8): per partner, per household (card) and the trend, for one month. A
  * voided purchase counts as voided and nowhere else. They run on the read worker; each query walks one
- * month through the index purchases_month_partner (a month is some 17,000 rows at a big centre).
+ * month through the index purchases_month_partner_at (a month is some 17,000 rows at a big centre).
  */
 
 type PartnerMonthRow = CardReport['byPartner'][number];
