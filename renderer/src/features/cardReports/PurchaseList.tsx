@@ -46,46 +46,47 @@ export function PurchaseList({ month, partnerId }: { month: string; partnerId: s
         />
       </Space>
       {list.error && <Alert type="error" showIcon title={failureText(list.error)} style={{ marginBottom: 12 }} />}
-      <Table<Row>
-        data-testid="report-purchases"
-        rowKey="id"
-        size="small"
-        loading={list.isFetching && !list.data}
-        dataSource={list.data?.rows ?? []}
-        locale={{ emptyText: t('cardReportsPage.noPurchases') }}
-        columns={[
-          { title: t('cardReportsPage.at'), dataIndex: 'at', width: 200, render: (ms: number) => chineseDateTime(ms) },
-          { title: t('cardReportsPage.partner'), dataIndex: 'partnerName' },
-          { title: t('cardView.cardNo'), dataIndex: 'cardNo', width: 150, render: (n: string) => <span className="card-number">{formatCardNumber(n)}</span> },
-          { title: t('cardView.holder'), dataIndex: 'holderName', width: 100, render: (n: string | null) => n ?? <Typography.Text type="secondary">{t('cardReportsPage.unknownCard')}</Typography.Text> },
-          { title: t('cardReportsPage.amount'), dataIndex: 'amountFen', align: 'right', width: 120, render: money },
-          { title: t('cardReportsPage.discount'), dataIndex: 'discountFen', align: 'right', width: 110, render: money },
-          { title: t('cardReportsPage.pay'), dataIndex: 'payFen', align: 'right', width: 120, render: money },
-          {
-            title: t('cardReportsPage.state'),
-            key: 'voided',
-            width: 90,
-            render: (_: unknown, r) =>
-              r.voided ? (
-                <Tooltip title={r.voidReason}>
-                  <Tag>{t('cardReportsPage.voidedTag')}</Tag>
-                </Tooltip>
-              ) : null,
-          },
-        ]}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('cardReportsPage.purchaseTotal', { count: n }),
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
-      />
+      <div data-testid="report-purchases">
+        <Table<Row>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching && !list.data}
+          dataSource={list.data?.rows ?? []}
+          locale={{ emptyText: t('cardReportsPage.noPurchases') }}
+          columns={[
+            { title: t('cardReportsPage.at'), dataIndex: 'at', width: 200, render: (ms: number) => chineseDateTime(ms) },
+            { title: t('cardReportsPage.partner'), dataIndex: 'partnerName' },
+            { title: t('cardView.cardNo'), dataIndex: 'cardNo', width: 150, render: (n: string) => <span className="card-number">{formatCardNumber(n)}</span> },
+            { title: t('cardView.holder'), dataIndex: 'holderName', width: 100, render: (n: string | null) => n ?? <Typography.Text type="secondary">{t('cardReportsPage.unknownCard')}</Typography.Text> },
+            { title: t('cardReportsPage.amount'), dataIndex: 'amountFen', align: 'right', width: 120, render: money },
+            { title: t('cardReportsPage.discount'), dataIndex: 'discountFen', align: 'right', width: 110, render: money },
+            { title: t('cardReportsPage.pay'), dataIndex: 'payFen', align: 'right', width: 120, render: money },
+            {
+              title: t('cardReportsPage.state'),
+              key: 'voided',
+              width: 90,
+              render: (_: unknown, r) =>
+                r.voided ? (
+                  <Tooltip title={r.voidReason}>
+                    <Tag>{t('cardReportsPage.voidedTag')}</Tag>
+                  </Tooltip>
+                ) : null,
+            },
+          ]}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (n) => t('cardReportsPage.purchaseTotal', { count: n }),
+            onChange: (p, size) => {
+              setPage(size === pageSize ? p : 1);
+              setPageSize(size);
+            },
+          }}
+        />
+      </div>
     </div>
   );
 }

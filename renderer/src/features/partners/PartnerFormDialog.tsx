@@ -18,7 +18,7 @@ interface Values {
 
 const FIELDS = ['name', 'address', 'contactName', 'contactPhone', 'offer', 'active'];
 
-/** 登记商户 / 修改商户. The stored phone is only ever shown masked, so an edit asks for it again. */
+/** 登记商户 / 修改商户. The stored phone is only ever shown masked: sent back as it is, the number on file stays. */
 export function PartnerFormDialog({ state, onClose }: { state: { partner: Partner | null } | null; onClose(): void }) {
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
@@ -61,7 +61,7 @@ export function PartnerFormDialog({ state, onClose }: { state: { partner: Partne
       width={640}
       initialValues={
         editing
-          ? { name: editing.name, address: editing.address, contactName: editing.contactName, offer: editing.offer ?? undefined, active: editing.active }
+          ? { name: editing.name, address: editing.address, contactName: editing.contactName, contactPhone: editing.contactPhoneMasked, offer: editing.offer ?? undefined, active: editing.active }
           : { active: true }
       }
     >
@@ -77,7 +77,7 @@ export function PartnerFormDialog({ state, onClose }: { state: { partner: Partne
       <Form.Item
         name="contactPhone"
         label={t('partnerForm.contactPhone')}
-        extra={editing ? t('partnerForm.contactPhoneAgain', { masked: editing.contactPhoneMasked }) : t('partnerForm.contactPhoneHint')}
+        extra={editing ? t('partnerForm.contactPhoneKept') : t('partnerForm.contactPhoneHint')}
         rules={required('partnerForm.contactPhoneRequired')}
       >
         <Input size="large" maxLength={20} inputMode="tel" />

@@ -53,76 +53,77 @@ export default function PartnersPage() {
       </div>
       <Alert type="info" showIcon className="partners-explain" title={t('partnersPage.exchangeTitle')} description={t('partnersPage.exchangeExplain')} />
       {partners.error && <Alert type="error" showIcon title={failureText(partners.error)} style={{ marginBottom: 16 }} />}
-      <Table<Partner>
-        data-testid="partners-table"
-        rowKey="id"
-        size="middle"
-        loading={partners.isPending}
-        dataSource={partners.data ?? []}
-        pagination={false}
-        locale={{ emptyText: t('partnersPage.empty') }}
-        rowClassName={(p) => (p.active ? '' : 'partner-row-inactive')}
-        columns={[
-          {
-            title: t('partnerView.name'),
-            key: 'name',
-            render: (_: unknown, p) => (
-              <div>
-                <strong style={{ fontSize: 17 }}>{p.name}</strong>
-                {!p.active && <Tag style={{ marginInlineStart: 8 }}>{t('partnerView.inactive')}</Tag>}
-                <div className="partners-sub">{p.address}</div>
-              </div>
-            ),
-          },
-          {
-            title: t('partnerView.contact'),
-            key: 'contact',
-            width: 150,
-            render: (_: unknown, p) => (
-              <div>
-                {p.contactName}
-                <div className="masked-value partners-sub">{p.contactPhoneMasked}</div>
-              </div>
-            ),
-          },
-          { title: t('partnerView.offer'), dataIndex: 'offer', ellipsis: true, render: (o: string | null) => o ?? '—' },
-          { title: t('partnerView.verifiers'), dataIndex: 'verifierCount', width: 90, align: 'right', render: (n: number) => t('partnerView.accounts', { n }) },
-          {
-            title: t('partnerView.exchange'),
-            key: 'exchange',
-            width: 250,
-            render: (_: unknown, p) => (
-              <div className="partners-sub">
-                <div>{p.lastPackageAt ? t('partnerView.lastPackage', { at: chineseDateTime(p.lastPackageAt) }) : never('partnerView.noPackage')}</div>
-                <div>{p.lastImportAt ? t('partnerView.lastImport', { at: chineseDateTime(p.lastImportAt) }) : never('partnerView.noImport')}</div>
-              </div>
-            ),
-          },
-          {
-            title: t('partnerView.actions'),
-            key: 'actions',
-            width: 330,
-            render: (_: unknown, p) => (
-              <Space size={6} wrap>
-                <Button icon={<EditOutlined />} onClick={() => setEditing({ partner: p })}>
-                  {t('common.edit')}
-                </Button>
-                <Button icon={<TeamOutlined />} onClick={() => setVerifiersOf(p)}>
-                  {t('partnerView.verifiersButton')}
-                </Button>
-                <Button
-                  type="primary"
-                  icon={<ExportOutlined />}
-                  loading={exporter.isPending && exporter.variables?.partnerId === p.id}
-                  onClick={() => exportPackage(p)}
-                >
-                  {t('partnerView.exportPackage')}
-                </Button>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      <div data-testid="partners-table">
+        <Table<Partner>
+          rowKey="id"
+          size="middle"
+          loading={partners.isPending}
+          dataSource={partners.data ?? []}
+          pagination={false}
+          locale={{ emptyText: t('partnersPage.empty') }}
+          rowClassName={(p) => (p.active ? '' : 'partner-row-inactive')}
+          columns={[
+            {
+              title: t('partnerView.name'),
+              key: 'name',
+              render: (_: unknown, p) => (
+                <div>
+                  <strong style={{ fontSize: 17 }}>{p.name}</strong>
+                  {!p.active && <Tag style={{ marginInlineStart: 8 }}>{t('partnerView.inactive')}</Tag>}
+                  <div className="partners-sub">{p.address}</div>
+                </div>
+              ),
+            },
+            {
+              title: t('partnerView.contact'),
+              key: 'contact',
+              width: 150,
+              render: (_: unknown, p) => (
+                <div>
+                  {p.contactName}
+                  <div className="masked-value partners-sub">{p.contactPhoneMasked}</div>
+                </div>
+              ),
+            },
+            { title: t('partnerView.offer'), dataIndex: 'offer', ellipsis: true, render: (o: string | null) => o ?? '—' },
+            { title: t('partnerView.verifiers'), dataIndex: 'verifierCount', width: 90, align: 'right', render: (n: number) => t('partnerView.accounts', { n }) },
+            {
+              title: t('partnerView.exchange'),
+              key: 'exchange',
+              width: 250,
+              render: (_: unknown, p) => (
+                <div className="partners-sub">
+                  <div>{p.lastPackageAt ? t('partnerView.lastPackage', { at: chineseDateTime(p.lastPackageAt) }) : never('partnerView.noPackage')}</div>
+                  <div>{p.lastImportAt ? t('partnerView.lastImport', { at: chineseDateTime(p.lastImportAt) }) : never('partnerView.noImport')}</div>
+                </div>
+              ),
+            },
+            {
+              title: t('partnerView.actions'),
+              key: 'actions',
+              width: 330,
+              render: (_: unknown, p) => (
+                <Space size={6} wrap>
+                  <Button icon={<EditOutlined />} onClick={() => setEditing({ partner: p })}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button icon={<TeamOutlined />} onClick={() => setVerifiersOf(p)}>
+                    {t('partnerView.verifiersButton')}
+                  </Button>
+                  <Button
+                    type="primary"
+                    icon={<ExportOutlined />}
+                    loading={exporter.isPending && exporter.variables?.partnerId === p.id}
+                    onClick={() => exportPackage(p)}
+                  >
+                    {t('partnerView.exportPackage')}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </div>
       <PartnerFormDialog state={editing} onClose={() => setEditing(null)} />
       <VerifiersDrawer partner={verifiersOf} onClose={() => setVerifiersOf(null)} />
       <ImportPurchasesDialog open={importing} onClose={() => setImporting(false)} />

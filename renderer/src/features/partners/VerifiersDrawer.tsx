@@ -33,25 +33,26 @@ export function VerifiersDrawer({ partner, onClose }: { partner: Partner | null;
         {t('verifiers.explain')}
       </Typography.Paragraph>
       {verifiers.error && <Alert type="error" showIcon title={failureText(verifiers.error)} style={{ marginBottom: 12 }} />}
-      <Table<User>
-        data-testid="verifiers-table"
-        rowKey="id"
-        size="middle"
-        pagination={false}
-        loading={verifiers.isFetching && !verifiers.data}
-        dataSource={rows}
-        locale={{ emptyText: t('verifiers.empty') }}
-        columns={[
-          { title: t('verifiers.username'), dataIndex: 'username', render: (u: string) => <strong>{u}</strong> },
-          { title: t('verifiers.displayName'), dataIndex: 'displayName' },
-          { title: t('verifiers.status'), dataIndex: 'disabled', width: 80, render: (d: boolean) => (d ? <Tag>{t('verifiers.disabled')}</Tag> : <Tag color="green">{t('verifiers.enabled')}</Tag>) },
-          {
-            title: t('verifiers.lastLogin'),
-            dataIndex: 'lastLoginAt',
-            render: (at: number | null) => (at ? chineseDateTime(at) : <Typography.Text type="secondary">{t('verifiers.never')}</Typography.Text>),
-          },
-        ]}
-      />
+      <div data-testid="verifiers-table">
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          loading={verifiers.isFetching && !verifiers.data}
+          dataSource={rows}
+          locale={{ emptyText: t('verifiers.empty') }}
+          columns={[
+            { title: t('verifiers.username'), dataIndex: 'username', render: (u: string) => <strong>{u}</strong> },
+            { title: t('verifiers.displayName'), dataIndex: 'displayName' },
+            { title: t('verifiers.status'), dataIndex: 'disabled', width: 80, render: (d: boolean) => (d ? <Tag>{t('verifiers.disabled')}</Tag> : <Tag color="green">{t('verifiers.enabled')}</Tag>) },
+            {
+              title: t('verifiers.lastLogin'),
+              dataIndex: 'lastLoginAt',
+              render: (at: number | null) => (at ? chineseDateTime(at) : <Typography.Text type="secondary">{t('verifiers.never')}</Typography.Text>),
+            },
+          ]}
+        />
+      </div>
       {partner && <VerifierCreateModal partner={partner} open={creating} onClose={() => setCreating(false)} />}
     </Drawer>
   );

@@ -48,7 +48,7 @@ export const cardsScreens: Record<string, string> = {
 
   // 困难家庭
   'householdsTab.search': '查找困难家庭',
-  'householdsTab.searchPlaceholder': '户主姓名、拼音首字母或低保证号',
+  'householdsTab.searchPlaceholder': '户主姓名、拼音或低保证号',
   'householdsTab.filterHardship': '困难类型',
   'householdsTab.add': '登记困难家庭',
   'householdsTab.empty': '还没有登记困难家庭。点右上角“登记困难家庭”开始。',
@@ -196,9 +196,9 @@ export const cardsScreens: Record<string, string> = {
   'applicationAction.present': '参会人员',
   'applicationAction.presentPlaceholder': '如：王主任、李委员、居民代表张某某等 9 人',
   'applicationAction.presentRequired': '请填写参会人员',
-  'applicationAction.votesFor': '同意',
-  'applicationAction.votesAgainst': '反对',
-  'applicationAction.votesAbstain': '弃权',
+  'applicationAction.votesFor': '同意票数',
+  'applicationAction.votesAgainst': '反对票数',
+  'applicationAction.votesAbstain': '弃权票数',
   'applicationAction.votesUnit': '票',
   'applicationAction.votesRequired': '请填写票数（没有填 0）',
   'applicationAction.reviewNote': '评议意见（可不填）',

@@ -37,7 +37,7 @@ export const partnersScreens: Record<string, string> = {
   'partnerForm.contactNameRequired': '请填写联系人',
   'partnerForm.contactPhone': '联系电话',
   'partnerForm.contactPhoneHint': '手机 11 位；座机请带区号，如 010-12345678',
-  'partnerForm.contactPhoneAgain': '为保护隐私，原电话只显示为 {masked}；保存修改时请重新填写完整电话',
+  'partnerForm.contactPhoneKept': '为保护隐私，原电话只显示前后几位；不改就保持原号码，要改请清空后填写完整电话',
   'partnerForm.contactPhoneRequired': '请填写联系电话',
   'partnerForm.offer': '优惠内容（可不填）',
   'partnerForm.offerPlaceholder': '如：米面粮油、日用品；持卡九折',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Steps, Tag, type StepsProps } from 'antd';
+import { Button, ConfigProvider, Steps, Tag, type StepsProps } from 'antd';
 import type { ApplicationDetail } from '../../../../../shared/contract/cards';
 import { chineseDate, chineseDateTime } from '../../../components/format';
 import { t } from '../../../i18n';
@@ -124,5 +124,12 @@ export function ApplicationProgress({ application: a, today, onSettle }: Props) 
     },
   ];
 
-  return <Steps orientation="vertical" size="small" className="application-progress" data-testid="application-progress" current={-1} items={items} />;
+  return (
+    <div data-testid="application-progress">
+      {/* Done steps in green, not the theme's red: a red tick would read as a problem. */}
+      <ConfigProvider theme={{ token: { colorPrimary: '#389e0d' } }}>
+        <Steps orientation="vertical" size="small" className="application-progress" current={-1} items={items} />
+      </ConfigProvider>
+    </div>
+  );
 }

@@ -69,7 +69,7 @@ export function ApplicationsTab() {
             aria-label={t('applicationsTab.search')}
             value={q}
             maxLength={40}
-            style={{ width: 220 }}
+            style={{ width: 270 }}
             onChange={(e) => {
               setQ(e.target.value);
               setPage(1);

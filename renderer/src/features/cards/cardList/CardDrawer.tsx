@@ -36,6 +36,8 @@ function Actions({ c, onAction }: { c: CardDetail; onAction: (a: CardAction) => 
   const admin = ADMIN.includes(me.role);
   const live = c.status === 'active' || c.status === 'suspended' || c.status === 'expired';
   const lg = { size: 'large' as const };
+  // A revoked or replaced card has nothing left to do.
+  if (!live) return null;
   return (
     <div data-testid="card-actions">
       <Space wrap size="middle">
@@ -64,13 +66,13 @@ function Actions({ c, onAction }: { c: CardDetail; onAction: (a: CardAction) => 
             {t('cardAction.replace')}
           </Button>
         )}
-        {admin && live && (
+        {admin && (
           <Button {...lg} danger icon={<StopOutlined />} onClick={() => onAction('revoke')}>
             {t('cardAction.revoke')}
           </Button>
         )}
       </Space>
-      {!admin && live && <div className="cards-sub" style={{ marginTop: 8 }}>{t('cardView.adminChanges')}</div>}
+      {!admin && <div className="cards-sub" style={{ marginTop: 8 }}>{t('cardView.adminChanges')}</div>}
     </div>
   );
 }

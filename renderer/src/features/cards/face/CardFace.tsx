@@ -28,12 +28,12 @@ export function CardFace({ face }: { face: Face }) {
           <div className="card-face-row">
             <span className="card-face-label">{t('cardFace.benefit')}</span>
             <span className="card-face-benefit">{benefitLabel(face.benefit)}</span>
+            {face.delivery && <span className="card-face-delivery">{t('cardFace.delivery')}</span>}
           </div>
           <div className="card-face-row card-face-validity">
             <span className="card-face-label">{t('cardFace.validity')}</span>
             <span>{t('cardFace.validRange', { from: chineseDate(face.validFrom), to: chineseDate(face.validTo) })}</span>
           </div>
-          {face.delivery && <div className="card-face-delivery">{t('cardFace.delivery')}</div>}
         </div>
         <div className="card-face-qr" data-qr-text={face.qrText}>
           <QRCode type="svg" value={face.qrText} errorLevel="M" marginSize={4} size={96} bordered={false} color="#000000" bgColor="#ffffff" />

@@ -79,20 +79,21 @@ export function HouseholdDrawer({ householdId, onClose }: { householdId: string 
             ]}
           />
           <Divider titlePlacement="start">{t('householdView.members', { n: h.members.length })}</Divider>
-          <Table
-            data-testid="household-members"
-            rowKey="residentId"
-            size="small"
-            pagination={false}
-            dataSource={h.members}
-            columns={[
-              { title: t('householdView.memberName'), dataIndex: 'name', render: (n: string) => <strong>{n}</strong> },
-              { title: t('householdView.relation'), dataIndex: 'relation', width: 80 },
-              { title: t('householdView.idNumber'), dataIndex: 'idNumberMasked', render: (v: string | null) => (v ? <span className="masked-value">{v}</span> : '—') },
-              { title: t('householdView.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => (v ? <span className="masked-value">{v}</span> : '—') },
-              { title: t('householdView.birthDate'), dataIndex: 'birthDate', width: 150, render: (v: string | null) => (v ? chineseDate(v) : '—') },
-            ]}
-          />
+          <div data-testid="household-members">
+            <Table
+              rowKey="residentId"
+              size="small"
+              pagination={false}
+              dataSource={h.members}
+              columns={[
+                { title: t('householdView.memberName'), dataIndex: 'name', render: (n: string) => <strong>{n}</strong> },
+                { title: t('householdView.relation'), dataIndex: 'relation', width: 80 },
+                { title: t('householdView.idNumber'), dataIndex: 'idNumberMasked', render: (v: string | null) => (v ? <span className="masked-value">{v}</span> : '—') },
+                { title: t('householdView.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => (v ? <span className="masked-value">{v}</span> : '—') },
+                { title: t('householdView.birthDate'), dataIndex: 'birthDate', width: 150, render: (v: string | null) => (v ? chineseDate(v) : '—') },
+              ]}
+            />
+          </div>
           <Divider titlePlacement="start">{t('householdView.applications')}</Divider>
           <Table<ApplicationSummary>
             className="clickable-rows"

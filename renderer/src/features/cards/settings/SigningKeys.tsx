@@ -53,20 +53,21 @@ export function SigningKeys() {
     >
       <Typography.Paragraph type="secondary">{t('signingKeys.explain')}</Typography.Paragraph>
       {keys.isError && <Alert type="error" showIcon title={failureText(keys.error)} />}
-      <Table
-        data-testid="signing-keys"
-        rowKey="keyId"
-        size="middle"
-        pagination={false}
-        loading={keys.isPending}
-        dataSource={keys.data ?? []}
-        columns={[
-          { title: t('signingKeys.keyId'), dataIndex: 'keyId', width: 90, render: (id: number) => t('signingKeys.keyNo', { id }) },
-          { title: t('signingKeys.createdAt'), dataIndex: 'createdAt', width: 220, render: (ms: number) => chineseDateTime(ms) },
-          { title: t('signingKeys.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <span className="card-number">{f}</span> },
-          { title: t('signingKeys.state'), dataIndex: 'current', width: 110, render: (c: boolean) => (c ? <Tag color="green">{t('signingKeys.current')}</Tag> : <Tag>{t('signingKeys.old')}</Tag>) },
-        ]}
-      />
+      <div data-testid="signing-keys">
+        <Table
+          rowKey="keyId"
+          size="middle"
+          pagination={false}
+          loading={keys.isPending}
+          dataSource={keys.data ?? []}
+          columns={[
+            { title: t('signingKeys.keyId'), dataIndex: 'keyId', width: 90, render: (id: number) => t('signingKeys.keyNo', { id }) },
+            { title: t('signingKeys.createdAt'), dataIndex: 'createdAt', width: 220, render: (ms: number) => chineseDateTime(ms) },
+            { title: t('signingKeys.fingerprint'), dataIndex: 'fingerprint', render: (f: string) => <span className="card-number">{f}</span> },
+            { title: t('signingKeys.state'), dataIndex: 'current', width: 110, render: (c: boolean) => (c ? <Tag color="green">{t('signingKeys.current')}</Tag> : <Tag>{t('signingKeys.old')}</Tag>) },
+          ]}
+        />
+      </div>
     </Card>
   );
 }
