@@ -271,6 +271,16 @@ test('the centre: household → application → review → notice → approval �
   await settled(page);
   await topShot(page, 'partners-list');
 
+  // 导入消费记录: a file that is not a till's purchase log is refused in words, and nothing is counted.
+  await page.getByRole('button', { name: '导入消费记录' }).click();
+  const importDialog = cards.dialog('导入商户消费记录');
+  await importDialog.locator('input[type=file]').setInputFiles({ name: '消费记录.json', mimeType: 'application/json', buffer: Buffer.from(fs.readFileSync((await download.path())!)) });
+  await expect(importDialog.getByTestId('import-error')).toContainText('这不是连心前台的商户消费记录文件');
+  await settled(page);
+  await topShot(page, 'partners-import-refused');
+  await importDialog.locator('.ant-modal-footer').getByRole('button', { name: '取消' }).click();
+  await expect(partnerRow).toContainText('还没导入过消费记录');
+
   // 爱心卡报表: this month, nothing active any more, one application waiting in its notice.
   await shell.menuItem('爱心卡报表').click();
   await expect(page.getByTestId('kpi-activeCards')).toContainText('0');
