@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 export class AppShell {
   constructor(readonly page: Page) {}
 
-  menuItem(name: string) {
+  /** A menu item by its name (the icon's name comes first: /\s爱心卡$/ is 爱心卡 alone, not 爱心卡报表). */
+  menuItem(name: string | RegExp) {
     return this.page.locator('.side-menu').getByRole('menuitem', { name });
   }
 
