@@ -3,16 +3,18 @@
  * ends it with Enter; a person types far slower. This tells the two apart from key events alone.
  *
  * The keys since the last pause are kept, each with the caller's `context` at that key (for the page:
- * the field the key went to and its value before the key). At Enter the scan is the fast tail of them:
- * - it starts at the last "LX1:" when there is one (every card code starts so), otherwise after the
- *   leading keys that were followed by a slow gap (a person's typing just before the burst);
- * - it has at least `minLength` keys, the middle of its gaps is under `maxGapMs`, and so is the middle
- *   of its last three (a person's keys typed after a burst are not part of it); its Enter comes
- *   within `enterGapMs`. A busy browser may hold a key back now and then; one late key does not
- *   break a burst, a person's rhythm does.
+ * the field the key went to and its value before the key). At Enter the scan is the tail of them:
+ * - a card code: from the last "LX1:" (every card code starts so). Once "LX1:" has come, the keys
+ *   after it are for the code only: they are marked to be swallowed (they never reach a field,
+ *   nothing re-renders), so at Enter the code is read whatever its rhythm: its keys are nowhere
+ *   else, and a busy PC may deliver a scanner's keys late, in clumps, or pause a burst for a second.
+ * - a card number (no "LX1:"): the fast tail, after the leading keys followed by a slow gap (a
+ *   person's typing just before the burst); it has at least `minLength` keys, the middle of its gaps
+ *   is under `maxGapMs`, and so is the middle of its last three (a person's keys typed after a burst
+ *   are not part of it); its Enter comes within `enterGapMs`. One late key does not break a burst, a
+ *   person's rhythm does.
  * The scan's context is the one given with its first key, so a burst that landed in the amount field
- * mid-typing can be taken out of it again. Once "LX1:" has come, the rest of the burst is for the
- * scan only: those keys are marked to be swallowed (they never reach a field, nothing re-renders).
+ * mid-typing can be taken out of it again.
  */
 export interface WedgeOptions {
   /** The fewest keys before Enter that count as a scan (a card number has 10, a QR code ~150). */
@@ -24,13 +26,15 @@ export interface WedgeOptions {
    * deliver them in clumps a few hundred ms apart; a person's keys inside it are told apart by rhythm.
    */
   pauseMs: number;
+  /** After "LX1:" a pause must be this long to abandon the code (a scanner that sent no Enter). */
+  codePauseMs: number;
   /** The Enter a scanner sends comes right after the code; a person's later Enter ends no scan. */
   enterGapMs: number;
   /** What every code starts with: the scan starts at its last occurrence (case-insensitive). */
   marker: string;
 }
 
-export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40, pauseMs: 1_000, enterGapMs: 300, marker: 'LX1:' };
+export const DEFAULT_WEDGE: WedgeOptions = { minLength: 8, maxGapMs: 40, pauseMs: 1_000, codePauseMs: 5_000, enterGapMs: 300, marker: 'LX1:' };
 
 export interface WedgeKey {
   /** KeyboardEvent.key */
@@ -80,8 +84,9 @@ function scanStart<C>(keys: Typed<C>[], options: WedgeOptions): number {
   return start;
 }
 
-function scanOf<C>(keys: Typed<C>[], enterTime: number, options: WedgeOptions): Scan<C> | null {
+function scanOf<C>(keys: Typed<C>[], enterTime: number, coding: boolean, options: WedgeOptions): Scan<C> | null {
   const tail = keys.slice(scanStart(keys, options));
+  if (coding) return { code: tail.map((k) => k.char).join(''), context: tail[0]!.context };
   if (tail.length < options.minLength || enterTime - tail[tail.length - 1]!.time > options.enterGapMs) return null;
   const times = [...tail.map((k) => k.time), enterTime];
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
@@ -104,11 +109,11 @@ export function createScannerWedge<C>(options: WedgeOptions = DEFAULT_WEDGE): Sc
   return {
     feed({ key, time, command }, context) {
       if (MODIFIERS.has(key)) return null;
-      const paused = time - lastTime > options.pauseMs;
+      const paused = time - lastTime > (coding ? options.codePauseMs : options.pauseMs);
       lastTime = time;
       if (paused) reset();
       if (key === 'Enter') {
-        const scan = scanOf(keys, time, options);
+        const scan = scanOf(keys, time, coding, options);
         reset();
         return scan ? { kind: 'scan', scan } : null;
       }
