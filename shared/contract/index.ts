@@ -10,6 +10,10 @@ import { figuresContract } from './figures';
 import { cardsContract } from './cards';
 import { partnersContract } from './partners';
 import { tillContract } from './till';
+import { appointmentsContract } from './appointments';
+import { homeVisitsContract } from './homeVisits';
+import { rotaContract } from './rota';
+import { dutyContract } from './duty';
 import { STAFF } from './roles';
 
 /** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
@@ -24,6 +28,10 @@ export const contract = {
   ...cardsContract,
   ...partnersContract,
   ...tillContract,
+  ...appointmentsContract,
+  ...homeVisitsContract,
+  ...rotaContract,
+  ...dutyContract,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -32,7 +40,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
-export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners'] as const;
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners', 'appointments', 'homeVisits', 'rota', 'duty'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Events the backend pushes to connected clients. */
@@ -68,3 +76,7 @@ export * from './figures';
 export * from './cards';
 export * from './partners';
 export * from './till';
+export * from './appointments';
+export * from './homeVisits';
+export * from './rota';
+export * from './duty';

@@ -9,6 +9,10 @@ import { cardsHandlers } from '../services/cards/handlers';
 import { partnersHandlers } from '../services/partners/handlers';
 import { tillExchangeHandlers } from '../services/partners/tillExchangeHandlers';
 import { tillHandlers } from '../services/till/handlers';
+import { appointmentsHandlers } from '../services/appointments/handlers';
+import { homeVisitsHandlers } from '../services/homeVisits/handlers';
+import { rotaHandlers } from '../services/rota/handlers';
+import { dutyHandlers } from '../services/duty/handlers';
 import type { Handlers } from './types';
 
 /** Every contract call's handler; the `satisfies` makes a missing one a type error. */
@@ -24,4 +28,8 @@ export const handlers = {
   ...partnersHandlers,
   ...tillHandlers,
   ...tillExchangeHandlers,
+  ...appointmentsHandlers,
+  ...homeVisitsHandlers,
+  ...rotaHandlers,
+  ...dutyHandlers,
 } satisfies Handlers;

@@ -52,6 +52,12 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   requests: ['requests.', 'figures.', 'queue.'],
   cards: ['households.', 'cardApplications.', 'cards.', 'cardReports.', 'till.'],
   partners: ['partners.', 'cardReports.', 'users.'],
+  // a check-in joins the queue; a day plan shows visits beside appointments
+  appointments: ['appointments.', 'stationServices.', 'queue.', 'homeVisits.'],
+  // completing a visit moves its 上门办 request
+  homeVisits: ['homeVisits.', 'requests.', 'figures.'],
+  rota: ['rota.', 'duty.'],
+  duty: ['duty.', 'rota.'],
 };
 
 /** Keeps every screen current: a `data.changed` push marks the matching reads stale. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { ADMIN, OFFICE } from '../../../shared/contract/roles';
+import { ADMIN, OFFICE, STAFF } from '../../../shared/contract/roles';
 import { PARTNER, VERIFIERS } from '../../../shared/contract/till';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageSpinner } from '../components/PageSpinner';
@@ -29,6 +29,11 @@ const TillPackagePage = lazy(() => import('../features/till/PackagePage'));
 const CardsPage = lazy(() => import('../features/cards/CardsPage'));
 const PartnersPage = lazy(() => import('../features/partners/PartnersPage'));
 const CardReportsPage = lazy(() => import('../features/cardReports/CardReportsPage'));
+const AppointmentsPage = lazy(() => import('../features/appointments/AppointmentsPage'));
+const HomeVisitsPage = lazy(() => import('../features/homeVisits/HomeVisitsPage'));
+const RotaPage = lazy(() => import('../features/rota/RotaPage'));
+const CheckinPage = lazy(() => import('../features/duty/CheckinPage'));
+const AttendancePage = lazy(() => import('../features/duty/AttendancePage'));
 
 function Screen({ children }: { children: ReactNode }) {
   return (
@@ -72,6 +77,11 @@ function SessionRoutes() {
             <Route path="/cards" element={<RoleOnly roles={OFFICE}><CardsPage /></RoleOnly>} />
             <Route path="/partners" element={<RoleOnly roles={ADMIN}><PartnersPage /></RoleOnly>} />
             <Route path="/card-reports" element={<RoleOnly roles={OFFICE}><CardReportsPage /></RoleOnly>} />
+            <Route path="/appointments" element={<RoleOnly roles={STAFF}><AppointmentsPage /></RoleOnly>} />
+            <Route path="/home-visits" element={<RoleOnly roles={STAFF}><HomeVisitsPage /></RoleOnly>} />
+            <Route path="/rota" element={<RoleOnly roles={STAFF}><RotaPage /></RoleOnly>} />
+            <Route path="/checkin" element={<RoleOnly roles={STAFF}><CheckinPage /></RoleOnly>} />
+            <Route path="/attendance" element={<RoleOnly roles={ADMIN}><AttendancePage /></RoleOnly>} />
             <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />
             <Route path="/audit" element={<RoleOnly roles={ADMIN}><AuditPage /></RoleOnly>} />
             <Route path="/verify" element={<RoleOnly roles={VERIFIERS}><VerifyPage /></RoleOnly>} />

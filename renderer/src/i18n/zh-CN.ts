@@ -1,3 +1,11 @@
+import { appointmentsMessages } from './messages/appointments';
+import { appointmentsScreens } from './screens/appointments';
+import { homeVisitsMessages } from './messages/homeVisits';
+import { homeVisitsScreens } from './screens/homeVisits';
+import { rotaMessages } from './messages/rota';
+import { rotaScreens } from './screens/rota';
+import { dutyMessages } from './messages/duty';
+import { dutyScreens } from './screens/duty';
 import { cardsMessages } from './messages/cards';
 import { figuresMessages } from './messages/figures';
 import { partnersMessages } from './messages/partners';
@@ -322,4 +330,12 @@ export const zhCN: Record<string, string> = {
   ...tillScreens,
   ...cardsScreens,
   ...partnersScreens,
+  ...appointmentsMessages,
+  ...appointmentsScreens,
+  ...homeVisitsMessages,
+  ...homeVisitsScreens,
+  ...rotaMessages,
+  ...rotaScreens,
+  ...dutyMessages,
+  ...dutyScreens,
 };

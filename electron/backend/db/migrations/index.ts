@@ -7,6 +7,9 @@ import { m005RequestFilters } from './005-request-filters';
 import { m006Cards } from './006-cards';
 import { m007CardReports } from './007-card-reports';
 import { m008PurchaseLists } from './008-purchase-lists';
+import { m009Appointments } from './009-appointments';
+import { m010Rota } from './010-rota';
+import { m011Duty } from './011-duty';
 
 export interface Migration {
   name: string;
@@ -14,4 +17,5 @@ export interface Migration {
 }
 
 /** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
-export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards, m007CardReports, m008PurchaseLists];
+export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards, m007CardReports, m008PurchaseLists,
+  m009Appointments, m010Rota, m011Duty];

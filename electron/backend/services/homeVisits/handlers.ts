@@ -1,0 +1,3 @@
+import { defineHandlers } from '../../api/types';
+
+export const homeVisitsHandlers = defineHandlers({});
