@@ -2,7 +2,8 @@ import { accountsGenerator } from './accounts';
 import { cardsGenerator } from './cards';
 import { communityGenerator } from './community';
 import { intakeGenerator } from './intake';
+import { rotaGenerator } from './rota';
 import type { DatasetGenerator } from './types';
 
 /** In order. A later issue adds its domain here (requests, cards, appointments, rota…). */
-export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator, cardsGenerator];
+export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator, cardsGenerator, rotaGenerator];
