@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { chineseWhen, mondayOf, monthDay, slotRange, weekDays, weekdayName } from './appointmentFormat';
+
+describe('appointment wording', () => {
+  it('says a date and time as the slip does', () => {
+    expect(chineseWhen('2026-12-10', 620)).toBe('2026年12月10日 星期四 10:20');
+    expect(weekdayName('2026-12-13')).toBe('星期日');
+    expect(monthDay('2026-01-05')).toBe('1月5日');
+    expect(slotRange(480, 500)).toBe('08:00–08:20');
+  });
+
+  it('finds the week of a day from its Monday, across a month end', () => {
+    expect(mondayOf('2026-12-10')).toBe('2026-12-07');
+    expect(mondayOf('2026-12-07')).toBe('2026-12-07');
+    expect(mondayOf('2027-01-03')).toBe('2026-12-28');
+    expect(weekDays('2026-12-28')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+  });
+});
