@@ -1,2 +1,20 @@
 /** Messages the backend sends (error keys) for homeVisits. */
-export const homeVisitsMessages: Record<string, string> = {};
+export const homeVisitsMessages: Record<string, string> = {
+  'homeVisit.notFound': '没有找到这次上门服务，可能已被他人改动，请刷新后再试',
+  'homeVisit.address.required': '请填写上门地址',
+  'homeVisit.purpose.required': '请填写上门事由',
+  'homeVisit.day.past': '上门日期不能早于今天（{today}）',
+  'homeVisit.startMinute.range': '开始时间应在 00:00 到 23:59 之间',
+  'homeVisit.duration.range': '时长应在 10 到 480 分钟之间',
+  'homeVisit.duration.pastMidnight': '上门须在当天 24:00 前结束，请缩短时长或提早开始',
+  'homeVisit.staff.inactive': '{name} 已停用，不能安排上门',
+  'homeVisit.overlap': '这位工作人员 {time} 已安排上门（{address}），时间冲突',
+  'homeVisit.request.notHomevisit': '诉求 {number} 的办理方式不是上门办，请先改派为上门办',
+  'homeVisit.request.hasLiveVisit': '诉求 {number} 已安排 {day} 上门，请在那次上门上改期或取消',
+  'homeVisit.request.finished': '诉求 {number} 已办结，不需要再上门',
+  'homeVisit.request.voided': '诉求 {number} 已作废，不能安排上门',
+  'homeVisit.alreadyCompleted': '这次上门已经完成了',
+  'homeVisit.alreadyCancelled': '这次上门已经取消了',
+  'homeVisit.complete.future': '上门日期还没到，不能登记完成',
+  'homeVisit.list.range': '结束日期不能早于开始日期',
+};
