@@ -9,6 +9,7 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { useInvalidate } from '../../components/useInvalidate';
 import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
+import { RequestHomeVisits } from '../homeVisits/RequestHomeVisits';
 import { RequestActionDialog, type RequestAction } from './RequestActionDialog';
 import { RequestSteps } from './RequestSteps';
 import { ModeTag, OverdueTag, SatisfactionTag, StatusTag } from './RequestTags';
@@ -109,6 +110,7 @@ export function RequestDetailDrawer({ requestId, onClose }: Props) {
           {r.status === 'resolved' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('requestView.awaitingFeedback')} />}
           {r.status === 'void' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('requestView.voidedBecause', { reason: r.voidReason ?? '' })} />}
           <div style={{ marginBottom: 16 }}>{actions}</div>
+          <RequestHomeVisits request={r} />
           <Descriptions
             column={1}
             bordered
