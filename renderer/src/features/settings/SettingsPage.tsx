@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import CardRulesTab from '../cards/settings/CardRulesTab';
+import AppointmentSettingsTab from '../appointments/settings/AppointmentSettingsTab';
 import CalendarTab from './CalendarTab';
 import CentreTab from './CentreTab';
 import QueueRulesTab from './QueueRulesTab';
@@ -16,6 +17,7 @@ const TABS = [
   { key: 'services', label: '服务事项', children: <ServicesTab /> },
   { key: 'queue', label: '叫号规则', children: <QueueRulesTab /> },
   { key: 'stations', label: '驿站', children: <StationsTab /> },
+  { key: 'appointments', label: '驿站预约', children: <AppointmentSettingsTab /> },
   { key: 'calendar', label: '节假日', children: <CalendarTab /> },
   { key: 'cards', label: '爱心卡规则', children: <CardRulesTab /> },
 ];

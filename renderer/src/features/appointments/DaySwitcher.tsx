@@ -1,0 +1,34 @@
+import { Button, DatePicker, Space } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { addDays } from '../../../../shared/rules/workdays';
+import { t } from '../../i18n';
+import { weekdayName } from './appointmentFormat';
+
+/** A day with 前一天 / 今天 / 后一天 around it (step 7 for weeks). */
+export function DaySwitcher({ day, today, onChange, step = 1 }: { day: string; today: string; onChange(day: string): void; step?: 1 | 7 }) {
+  const week = step === 7;
+  return (
+    <Space.Compact>
+      <Button size="large" icon={<LeftOutlined />} onClick={() => onChange(addDays(day, -step))}>
+        {t(week ? 'apptPage.prevWeek' : 'apptPage.prevDay')}
+      </Button>
+      <DatePicker
+        size="large"
+        allowClear={false}
+        picker={week ? 'week' : 'date'}
+        value={dayjs(day)}
+        format={week ? 'YYYY年 第w周' : (d) => `${d.format('YYYY年M月D日')} ${weekdayName(d.format('YYYY-MM-DD'))}`}
+        onChange={(d) => d && onChange(d.format('YYYY-MM-DD'))}
+        style={{ width: week ? 170 : 230 }}
+        aria-label={t('apptCalls.day')}
+      />
+      <Button size="large" onClick={() => onChange(today)}>
+        {t(week ? 'apptPage.thisWeek' : 'apptPage.today')}
+      </Button>
+      <Button size="large" icon={<RightOutlined />} iconPlacement="end" onClick={() => onChange(addDays(day, step))}>
+        {t(week ? 'apptPage.nextWeek' : 'apptPage.nextDay')}
+      </Button>
+    </Space.Compact>
+  );
+}

@@ -1,0 +1,65 @@
+import { memo, useCallback } from 'react';
+import { Calendar } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+
+export interface DayMark {
+  /** Free places left that day; 0 with a reason when none can be booked. */
+  free: number;
+  /** Why the day cannot be booked (节假日, 休息日, 闭站, 已约满…), in words; null when it can. */
+  reason: string | null;
+}
+
+interface Props {
+  value: string | null;
+  onChange(day: string): void;
+  /** What each day of the shown range offers; a day not in it is not bookable. */
+  marks: ReadonlyMap<string, DayMark>;
+  /** Named public holidays and 调休 days (国庆节, 调休上班), shown under the date. */
+  holidayNames: ReadonlyMap<string, string>;
+  today: string;
+  lastDay: string;
+  onMonth(month: string): void;
+  month: string;
+}
+
+/** A month of days: the ones without a free place greyed out and saying why; holidays named. */
+export const DayCalendar = memo(function DayCalendar({ value, onChange, marks, holidayNames, today, lastDay, onMonth, month }: Props) {
+  const disabledDate = useCallback((d: Dayjs) => {
+    const mark = marks.get(d.format('YYYY-MM-DD'));
+    return !mark || mark.free <= 0;
+  }, [marks]);
+
+  const fullCellRender = useCallback(
+    (d: Dayjs, info: { type: string; originNode: React.ReactNode }) => {
+      if (info.type !== 'date') return info.originNode;
+      const iso = d.format('YYYY-MM-DD');
+      const mark = marks.get(iso);
+      const holiday = holidayNames.get(iso);
+      const sub = mark && mark.free > 0 ? `余${mark.free}` : (holiday ?? mark?.reason ?? '');
+      const cls = mark && mark.free > 0 ? 'is-free' : holiday ? 'is-holiday' : '';
+      return (
+        <div className="appt-day-cell" title={[holiday, mark?.reason].filter(Boolean).join(' · ')}>
+          <span className="appt-day-num">{d.date()}</span>
+          <span className={`appt-day-mark ${cls}`}>{sub || '\u00a0'}</span>
+        </div>
+      );
+    },
+    [marks, holidayNames],
+  );
+
+  return (
+    <Calendar
+      className="appt-calendar"
+      fullscreen={false}
+      value={dayjs(value ?? `${month}-01`)}
+      validRange={[dayjs(today).startOf('month'), dayjs(lastDay).endOf('month')]}
+      disabledDate={disabledDate}
+      fullCellRender={fullCellRender}
+      onPanelChange={(d) => onMonth(d.format('YYYY-MM'))}
+      onSelect={(d, info) => {
+        if (info.source === 'date') onChange(d.format('YYYY-MM-DD'));
+        else onMonth(d.format('YYYY-MM'));
+      }}
+    />
+  );
+});

@@ -1,0 +1,84 @@
+import { createElement, useState } from 'react';
+import { Alert, App, Button, Checkbox, Table, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { addDays } from '../../../../../shared/rules/workdays';
+import { shanghaiDate } from '../../../../../shared/rules/time';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { failureText, showApiError } from '../../../components/apiErrors';
+import { useInvalidate } from '../../../components/useInvalidate';
+import { useNow } from '../../../components/useNow';
+import { t } from '../../../i18n';
+import { formatDateTimeShort } from '../../settings/format';
+import { timeOf } from '../appointmentFormat';
+import { DaySwitcher } from '../DaySwitcher';
+import { printElement } from '../print/printElement';
+import { CallSheet, type CallRow } from './CallSheet';
+
+/** 电话提醒: tomorrow's bookings with full phone numbers, a 已提醒 tick for each, printable on A4. */
+export function CallListTab() {
+  const { message } = App.useApp();
+  const today = shanghaiDate(useNow(60_000));
+  const [day, setDay] = useState(() => addDays(today, 1));
+  const list = useApiQuery('appointments.callList', { day }, { staleTime: 0 });
+  const mark = useApiMutation('appointments.markReminded');
+  const invalidate = useInvalidate();
+  const rows: CallRow[] = list.data?.rows ?? [];
+  const done = rows.filter((r) => r.reminded).length;
+
+  const toggle = (r: CallRow, reminded: boolean) =>
+    mark.mutate(
+      { id: r.id, reminded },
+      { onSuccess: () => invalidate('appointments.callList'), onError: (e) => showApiError(e, (text) => void message.error(text)) },
+    );
+
+  const print = () =>
+    void printElement(createElement(CallSheet, { day, rows, printedAt: formatDateTimeShort(new Date().getTime()) }), {
+      hostId: 'lianxin-call-sheet',
+      page: 'size: A4 portrait; margin: 12mm;',
+    });
+
+  return (
+    <div className="appt-calls">
+      <div className="appt-toolbar">
+        <DaySwitcher day={day} today={addDays(today, 1)} onChange={setDay} />
+        <strong style={{ fontSize: 17 }}>{t('apptCalls.progress', { done, total: rows.length })}</strong>
+        <Button size="large" icon={<PrinterOutlined />} disabled={rows.length === 0} onClick={print} style={{ marginInlineStart: 'auto' }}>
+          {t('apptCalls.print')}
+        </Button>
+      </div>
+      <Typography.Paragraph type="secondary">{t('apptCalls.hint')}</Typography.Paragraph>
+      {list.isError && <Alert type="error" showIcon title={failureText(list.error)} style={{ marginBottom: 12 }} />}
+      <Table<CallRow>
+        rowKey="id"
+        loading={list.isPending}
+        dataSource={rows}
+        pagination={false}
+        rowClassName={(r) => (r.reminded ? 'appt-calls-done' : '')}
+        locale={{ emptyText: t('apptCalls.empty') }}
+        columns={[
+          {
+            title: t('apptCalls.reminded'),
+            key: 'reminded',
+            width: 130,
+            render: (_, r) => (
+              <Checkbox checked={r.reminded} disabled={mark.isPending} onChange={(e) => toggle(r, e.target.checked)} aria-label={`${t('apptCalls.remind')} ${r.residentName}`}>
+                {t('apptCalls.reminded')}
+              </Checkbox>
+            ),
+          },
+          { title: t('apptCalls.time'), key: 'time', width: 90, render: (_, r) => timeOf(r.startMinute) },
+          { title: t('apptCalls.name'), dataIndex: 'residentName', key: 'name', render: (n: string) => <strong style={{ fontSize: 17 }}>{n}</strong> },
+          {
+            title: t('apptCalls.phone'),
+            dataIndex: 'phone',
+            key: 'phone',
+            render: (p: string | null) => (p ? <span className="appt-calls-phone">{p}</span> : <Typography.Text type="secondary">{t('apptCalls.noPhone')}</Typography.Text>),
+          },
+          { title: t('apptCalls.service'), dataIndex: 'serviceName', key: 'service' },
+          { title: t('apptCalls.station'), dataIndex: 'stationName', key: 'station' },
+          { title: t('apptCalls.number'), dataIndex: 'number', key: 'number', width: 140 },
+        ]}
+      />
+    </div>
+  );
+}

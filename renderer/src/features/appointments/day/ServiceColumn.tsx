@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { Card } from 'antd';
+import { t } from '../../../i18n';
+import { timeOf } from '../appointmentFormat';
+import { BookingItem } from './BookingItem';
+import type { BookingAction, BookingTarget, DayColumn } from './dayTypes';
+
+interface Props {
+  column: DayColumn;
+  day: string;
+  isToday: boolean;
+  canAct: boolean;
+  busyId: string | null;
+  onAction(action: BookingAction, target: BookingTarget): void;
+}
+
+/**
+ * One service's slots down the day. Memoised with the query's structural sharing, a check-in
+ * redraws only the column (and the booking) that changed, not the whole station's day.
+ */
+export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, canAct, busyId, onAction }: Props) {
+  return (
+    <Card
+      size="small"
+      className="appt-day-column"
+      data-testid="appt-day-column"
+      title={column.serviceName}
+      extra={<span className="appt-day-slot-use">{t('apptDay.use', { taken: column.totals.taken, capacity: column.totals.capacity })}</span>}
+    >
+      {column.slots.map((s) => {
+        const full = s.taken >= s.capacity;
+        return (
+          <div className="appt-day-slot" key={s.startMinute}>
+            <div className="appt-day-slot-time">
+              {timeOf(s.startMinute)}
+              <span className={`appt-day-slot-use${full ? ' is-full' : ''}`}>{t('apptDay.slotUse', { taken: s.taken, capacity: s.capacity })}</span>
+            </div>
+            <div>
+              {s.bookings.length === 0 ? (
+                <span className="appt-day-slot-empty">{t('apptDay.empty')}</span>
+              ) : (
+                s.bookings.map((b) => (
+                  <BookingItem
+                    key={b.id}
+                    booking={b}
+                    stationServiceId={column.stationServiceId}
+                    serviceName={column.serviceName}
+                    day={day}
+                    startMinute={s.startMinute}
+                    isToday={isToday} canAct={canAct} busy={busyId === b.id} onAction={onAction} />
+                ))
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </Card>
+  );
+});

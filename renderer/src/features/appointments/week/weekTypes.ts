@@ -1,0 +1,3 @@
+import type { Output } from '../../../../../shared/contract';
+
+export type WeekRow = Output<'appointments.weekView'>['services'][number];
