@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fail, type Shift, type shiftInput } from '../../../../shared/contract';
+import { fail, type RotaShift as Shift, type rotaShiftInput as shiftInput } from '../../../../shared/contract';
 import { hhmmOf, minutesOf } from '../../../../shared/rules/stationDay';
 import type { Db } from '../../db/open';
 import { newId } from '../../db/ids';

@@ -1,4 +1,4 @@
-import { fail, type Swap } from '../../../../shared/contract';
+import { fail, type RotaSwap as Swap } from '../../../../shared/contract';
 import { hhmmOf } from '../../../../shared/rules/stationDay';
 import { shanghaiDate } from '../../../../shared/rules/time';
 import type { Db } from '../../db/open';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fail, type RotaTemplate, type templateInput } from '../../../../shared/contract';
+import { fail, type RotaTemplate, type rotaTemplateInput as templateInput } from '../../../../shared/contract';
 import { daysOfWeek, isMonday, templateWeek, type TemplateCell } from '../../../../shared/rules/rota';
 import { isoWeekday } from '../../../../shared/rules/workdays';
 import type { Db } from '../../db/open';

@@ -1,4 +1,4 @@
-import type { WeekPlan } from '../../../../shared/contract';
+import type { RotaWeekPlan as WeekPlan } from '../../../../shared/contract';
 import { daysOfWeek, mondayOf, overlaps } from '../../../../shared/rules/rota';
 import { hhmmOf } from '../../../../shared/rules/stationDay';
 import type { Db } from '../../db/open';
