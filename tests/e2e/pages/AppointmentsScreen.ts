@@ -22,7 +22,7 @@ export class AppointmentsScreen {
 
   /** A day of the calendar by its date (YYYY-MM-DD). */
   day(iso: string): Locator {
-    return this.page.locator(`.appt-calendar td[title="${iso}"]`);
+    return this.page.locator(`.appt-calendar [data-day="${iso}"]`);
   }
 
   async chooseDay(iso: string) {

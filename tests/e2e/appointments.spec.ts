@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { addDays } from '../../shared/rules/workdays';
+import { shanghaiDate } from '../../shared/rules/time';
+import { expect, shot, test, topShot } from './fixtures';
+import { apiOk } from './pages/api';
+import { AppointmentsScreen } from './pages/AppointmentsScreen';
+import { openPage, slips } from './pages/browsers';
+import { LoginScreen } from './pages/LoginScreen';
+import { QueueScreen } from './pages/QueueScreen';
+import { settled } from './pages/settle';
+import { signedInAdmin } from './pages/signIn';
+
+/**
+ * Station appointments as the desk and the station's duty worker use them: an elderly resident is
+ * booked for a haircut on the phone and a slip printed; at the station she is checked in and called
+ * before a walk-in who came earlier; the haircut is completed with an outcome. Also what must not
+ * happen: a full slot offered, a resident booked twice at one time; and a cancellation with its reason.
+ *
+ * The centre is set up through the API (a fresh one, nothing random), its stations open all day every
+ * day so that "today" always has slots left whenever the test runs (except in the last 40 minutes of
+ * a Shanghai day, or on a public holiday of the bundled calendar).
+ */
+
+const DESK = { username: 'qiantai', password: 'Desk2026x', displayName: '李前台' };
+const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, { open: '00:00', close: '23:59' }]));
+
+/** The printed slip, put back on the screen for a picture of what the 80 mm paper shows. */
+async function slipShot(page: Page, name: string) {
+  await page.evaluate(() => {
+    const html = (window as unknown as { __slipHtml: string }).__slipHtml;
+    document.body.insertAdjacentHTML('beforeend', html.replace('id="lianxin-slip"', 'id="slip-preview" style="background:#fff;padding:12px;position:fixed;left:0;top:0;z-index:9999"'));
+  });
+  const dir = path.resolve(__dirname, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.locator('#slip-preview').screenshot({ path: path.join(dir, `${name}.png`) });
+  await page.evaluate(() => document.getElementById('slip-preview')?.remove());
+}
+
+async function setUpCentre(admin: Page) {
+  const haircut = await apiOk(admin, 'services.save', { category: '便民服务', name: '理发', prefix: 'H', defaultMode: 'immediate', timeLimitDays: 0 });
+  const donghu = await apiOk(admin, 'stations.save', { name: '东湖驿站', address: '东湖路 12 号一楼', hours: ALL_DAY, closedDates: [] });
+  const xihu = await apiOk(admin, 'stations.save', { name: '西湖驿站', address: '西湖路 3 号', hours: ALL_DAY, closedDates: [] });
+  const atDonghu = await apiOk(admin, 'stationServices.save', { stationId: donghu.id, serviceId: haircut.id, slotMinutes: 20, capacity: 1 });
+  await apiOk(admin, 'stationServices.save', { stationId: xihu.id, serviceId: haircut.id, slotMinutes: 20, capacity: 1 });
+  const wang = await apiOk(admin, 'residents.create', { name: '王秀英', gender: 'F', birthDate: '1941-05-06', phone: '13912345678' });
+  const li = await apiOk(admin, 'residents.create', { name: '李建国', gender: 'M', birthDate: '1950-09-01', phone: '13800005678' });
+  await apiOk(admin, 'users.create', { ...DESK, role: 'desk' });
+  return { haircut, donghu, xihu, atDonghu, wang, li };
+}
+
+async function signIn(page: Page, url: string) {
+  await page.goto(url);
+  await new LoginScreen(page).login(DESK.username, DESK.password);
+  await expect(page).toHaveURL(/\/queue/);
+}
+
+test('book on the phone → slip → check in at the station → called before a walk-in → completed', async ({ browser, app }) => {
+  test.setTimeout(180_000);
+  const admin = await openPage(browser);
+  await signedInAdmin(admin, app.url);
+  const centre = await setUpCentre(admin);
+  const today = shanghaiDate(Date.now());
+  const tomorrow = addDays(today, 1);
+
+  // The settings tab, as the admin sees it.
+  await admin.goto(`${app.url}/settings?tab=appointments`);
+  await expect(admin.locator('.appt-settings-table')).toContainText('东湖驿站');
+  await expect(admin.getByLabel('最多提前几天预约')).toHaveValue('30');
+  await topShot(admin, 'appointments-settings');
+
+  // The desk takes the phone call: 理发 → 东湖驿站 → today → the first free slot → 王秀英.
+  const desk = await openPage(browser);
+  await signIn(desk, app.url);
+  await desk.goto(`${app.url}/appointments`);
+  const appts = new AppointmentsScreen(desk);
+  await appts.chooseService('理发');
+  await appts.chooseStation('东湖驿站');
+  await appts.chooseDay(today);
+  const time = await appts.chooseFirstFreeSlot();
+  await appts.findResident('wxy', '王秀英');
+  await expect(appts.residentBookings()).toHaveCount(0);
+  await expect(appts.booking()).toContainText(`理发 · 东湖驿站`);
+  await topShot(desk, 'appointments-booking');
+  await appts.confirmButton().click();
+
+  // The slip: printed at once and shown in the dialog.
+  await expect(appts.doneDialog()).toBeVisible();
+  const number = ((await appts.doneDialog().locator('.appt-slip-number').textContent()) ?? '').trim();
+  expect(number).not.toBe('');
+  await expect.poll(() => slips(desk)).toHaveLength(1);
+  const slip = (await slips(desk))[0]!;
+  expect(slip).toContain(number);
+  expect(slip).toContain('王秀英');
+  expect(slip).toContain('服务：理发');
+  expect(slip).toContain('地点：东湖驿站');
+  expect(slip).toContain('地址：东湖路 12 号一楼');
+  expect(slip).toMatch(new RegExp(`\\d{4}年\\d{1,2}月\\d{1,2}日 星期. ${time}`));
+  expect(slip).toContain('请提前 10 分钟到达');
+  expect(slip).not.toContain('13912345678');
+  await settled(desk);
+  await shot(desk, 'appointments-booked-dialog');
+  await slipShot(desk, 'appointments-slip');
+  await desk.getByRole('button', { name: '继续预约' }).click();
+
+  // Bad paths. The slot just taken (capacity 1) is offered no more: greyed, 已满.
+  await expect(appts.slot(time)).toBeDisabled();
+  await expect(appts.slot(time)).toContainText('已满');
+  // The same resident at the same time at the other station: the hint shows, the backend refuses.
+  await appts.chooseStation('西湖驿站');
+  await appts.chooseDay(today);
+  await appts.slot(time).click();
+  await appts.findResident('wxy', '王秀英');
+  await expect(appts.residentBookings()).toContainText('已有预约');
+  await expect(appts.residentBookings()).toContainText('东湖驿站');
+  await appts.confirmButton().click();
+  const refusal = appts.booking().locator('.ant-alert-error');
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText('已有预约');
+  await topShot(desk, 'appointments-double-booking');
+
+  // 李建国 is booked for tomorrow morning (he will cancel from the day view).
+  await apiOk(admin, 'appointments.book', { stationServiceId: centre.atDonghu.id, day: tomorrow, startMinute: 600, residentId: centre.li.id });
+
+  // A walk-in for the same service takes a number BEFORE she checks in.
+  const walkIn = await apiOk(admin, 'queue.issue', { serviceId: centre.haircut.id, priorityReason: null, residentId: null });
+
+  // At the station on the day: the day view, 签到 gives her a queue number.
+  await appts.view('日视图');
+  await desk.getByRole('combobox', { name: '驿站' }).click();
+  await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '东湖驿站' }).click();
+  await expect(appts.bookingCard(number)).toContainText('王秀英');
+  await expect(appts.capacityUse()).toContainText('已约 1');
+  await topShot(desk, 'appointments-day-view');
+  await appts.act(number, '签到');
+  await expect(appts.message(/王秀英 已签到，排队号 H\d{3}/)).toBeVisible();
+  await expect(appts.bookingCard(number)).toContainText('已签到');
+  const ticket = ((await appts.bookingCard(number).locator('.appt-booking-ticket').textContent()) ?? '').replace('排队号', '').trim();
+  expect(ticket).not.toBe(walkIn.ticket.number);
+
+  // The counter calls next: her appointment ticket comes before the walk-in's earlier number.
+  await desk.goto(`${app.url}/queue`);
+  const queue = new QueueScreen(desk);
+  await queue.chooseCounter(1);
+  await queue.openCounter();
+  await queue.action('下一位').click();
+  await expect(queue.currentNumber()).toHaveText(ticket);
+  await expect(queue.current()).toContainText('预约');
+  await topShot(desk, 'appointments-called-first');
+  await queue.action('办完').click();
+  await expect(queue.message(`${ticket} 已办完`)).toBeVisible();
+
+  // Back at the day view: completed with what was done.
+  await desk.goto(`${app.url}/appointments`);
+  await expect(desk.locator('.appt-views .ant-segmented-item-selected')).toHaveText('日视图');
+  await appts.act(number, '完成');
+  const done = appts.dialog('完成：王秀英');
+  await done.getByRole('button', { name: '完成' }).click();
+  await expect(done.locator('.ant-form-item-explain-error')).toHaveText('请写下办理结果');
+  await done.getByLabel('办理结果').fill('已理发，下月同一时间再约');
+  await done.getByRole('button', { name: '完成' }).click();
+  await expect(appts.message(`${number} 已完成`)).toBeVisible();
+  await expect(appts.bookingCard(number)).toContainText('已完成');
+  await expect(appts.bookingCard(number)).toContainText('已理发');
+
+  // Tomorrow: 李建国's booking, cancelled with a reason; his place is free again.
+  await desk.getByRole('button', { name: '后一天' }).click();
+  const liCard = desk.locator('[data-testid="appt-booking"]').filter({ hasText: '李建国' });
+  await expect(liCard).toBeVisible();
+  const liNumber = (await liCard.getAttribute('data-number'))!;
+  await appts.act(liNumber, '取消');
+  const cancel = appts.dialog('取消预约：李建国');
+  await cancel.getByLabel('原因').fill('居民来电说身体不适');
+  await topShot(desk, 'appointments-cancel');
+  await cancel.getByRole('button', { name: '取消' }).click();
+  await expect(appts.message(`${liNumber} 已取消`)).toBeVisible();
+  await expect(appts.bookingCard(liNumber)).toHaveCount(0);
+  const liBookings = await apiOk(admin, 'appointments.forResident', { residentId: centre.li.id });
+  const liBooking = [...liBookings.upcoming, ...liBookings.past].find((a) => a.number === liNumber)!;
+  const cancelled = await apiOk(admin, 'appointments.get', { id: liBooking.id });
+  expect(cancelled.status).toBe('cancelled');
+  expect(cancelled.cancelReason).toBe('居民来电说身体不适');
+
+  // The week and the call list.
+  await appts.view('周视图');
+  await expect(appts.weekTable()).toContainText('理发');
+  await topShot(desk, 'appointments-week-view');
+  await apiOk(admin, 'appointments.book', { stationServiceId: centre.atDonghu.id, day: tomorrow, startMinute: 620, residentId: centre.wang.id });
+  await appts.view('电话提醒');
+  await expect(appts.callRows()).toHaveCount(1);
+  await expect(appts.callRows().first()).toContainText('王秀英');
+  await expect(appts.callRows().first()).toContainText('13912345678');
+  await appts.callRows().first().getByRole('checkbox').check();
+  await expect(desk.locator('.appt-calls')).toContainText('已提醒 1 / 1');
+  await topShot(desk, 'appointments-call-list');
+});
