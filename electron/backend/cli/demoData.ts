@@ -8,6 +8,7 @@ import { fillDemoCatalogue } from '../services/catalogue/demo';
 import { setSetting } from '../services/centre/settings';
 import { fillDemoCards } from './demoCards';
 import { fillDemoIntake } from './demoIntake';
+import { fillDemoRota } from './demoRota';
 import { fillCommunity, type CommunityPlan } from './fictional/community';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -59,6 +60,7 @@ export function fillDemoCentre(db: Db, now: number, secrets: SecretStore): void 
     fillCommunity(db, now, DEMO_COMMUNITY);
     fillDemoIntake(db, now);
     fillDemoCards(db, secrets, now);
+    fillDemoRota(db, now, staffIds);
     setSetting(db, 'demoLogin', { username: 'admin', password: DEMO_PASSWORD });
   }).immediate();
 }
