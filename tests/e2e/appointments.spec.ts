@@ -156,10 +156,10 @@ test('book on the phone → slip → check in at the station → called before a
   await expect(desk.locator('.appt-views .ant-segmented-item-selected')).toHaveText('日视图');
   await appts.act(number, '完成');
   const done = appts.dialog('完成：王秀英');
-  await done.getByRole('button', { name: '完成' }).click();
+  await done.getByRole('button', { name: '完成', exact: true }).click();
   await expect(done.locator('.ant-form-item-explain-error')).toHaveText('请写下办理结果');
   await done.getByLabel('办理结果').fill('已理发，下月同一时间再约');
-  await done.getByRole('button', { name: '完成' }).click();
+  await done.getByRole('button', { name: '完成', exact: true }).click();
   await expect(appts.message(`${number} 已完成`)).toBeVisible();
   await expect(appts.bookingCard(number)).toContainText('已完成');
   await expect(appts.bookingCard(number)).toContainText('已理发');
@@ -173,7 +173,7 @@ test('book on the phone → slip → check in at the station → called before a
   const cancel = appts.dialog('取消预约：李建国');
   await cancel.getByLabel('原因').fill('居民来电说身体不适');
   await topShot(desk, 'appointments-cancel');
-  await cancel.getByRole('button', { name: '取消' }).click();
+  await cancel.getByRole('button', { name: '取消', exact: true }).click();
   await expect(appts.message(`${liNumber} 已取消`)).toBeVisible();
   await expect(appts.bookingCard(liNumber)).toHaveCount(0);
   const liBookings = await apiOk(admin, 'appointments.forResident', { residentId: centre.li.id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseWhen, mondayOf, monthDay, slotRange, weekDays, weekdayName } from './appointmentFormat';
+import { chineseDay, chineseWhen, minuteOfDay, mondayOf, monthDay, slotRange, weekDays, weekdayName } from './appointmentFormat';
 
 describe('appointment wording', () => {
   it('says a date and time as the slip does', () => {
@@ -7,6 +7,12 @@ describe('appointment wording', () => {
     expect(weekdayName('2026-12-13')).toBe('星期日');
     expect(monthDay('2026-01-05')).toBe('1月5日');
     expect(slotRange(480, 500)).toBe('08:00–08:20');
+    expect(chineseDay('2026-12-10')).toBe('2026年12月10日 星期四');
+  });
+
+  it('reads the minute of the day in Shanghai, across UTC midnight', () => {
+    expect(minuteOfDay(Date.UTC(2026, 11, 4, 2, 20))).toBe(10 * 60 + 20);
+    expect(minuteOfDay(Date.UTC(2026, 11, 4, 16, 5))).toBe(5);
   });
 
   it('finds the week of a day from its Monday, across a month end', () => {

@@ -23,9 +23,19 @@ export function slotRange(startMinute: number, endMinute: number): string {
   return `${hhmmOf(startMinute)}–${hhmmOf(endMinute)}`;
 }
 
+/** 2026年12月10日 星期四 */
+export function chineseDay(day: string): string {
+  return `${formatChineseDate(day)} ${weekdayName(day)}`;
+}
+
 /** 2026年12月10日 星期四 10:20, as the slip and the confirmations say it. */
 export function chineseWhen(day: string, startMinute: number): string {
-  return `${formatChineseDate(day)} ${weekdayName(day)} ${hhmmOf(startMinute)}`;
+  return `${chineseDay(day)} ${hhmmOf(startMinute)}`;
+}
+
+/** Minutes since midnight in Shanghai (UTC+8 all year) of an instant. */
+export function minuteOfDay(ms: number): number {
+  return Math.floor((ms + 8 * 3600_000) / 60_000) % 1440;
 }
 
 /** 12月10日 */

@@ -10,7 +10,7 @@ import { t } from '../../../i18n';
 import { ResidentFormDialog } from '../../residents/ResidentFormDialog';
 import { ResidentPicker } from '../../requests/ResidentPicker';
 import '../../requests/requests.css';
-import { chineseWhen } from '../appointmentFormat';
+import { chineseDay, chineseWhen } from '../appointmentFormat';
 import { useRemembered } from '../useRemembered';
 import { BookedDialog } from './BookedDialog';
 import { DayCalendar } from './DayCalendar';
@@ -148,7 +148,7 @@ export function BookingTab() {
           <Card size="small" title={t('apptBook.step.slot')} loading={slots.loading}>
             {day ? (
               <>
-                <div className="appt-summary">{chineseWhen(day, chosenSlot?.startMinute ?? 0).replace(/ 00:00$/, '').replace(/ \d\d:\d\d$/, '')}</div>
+                <div className="appt-summary">{chineseDay(day)}</div>
                 <SlotGrid slots={slots.cells} value={start} onChange={setStart} closedReason={slots.closedReason} />
               </>
             ) : (

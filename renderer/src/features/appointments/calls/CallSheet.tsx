@@ -1,5 +1,5 @@
 import { t } from '../../../i18n';
-import { chineseWhen, timeOf } from '../appointmentFormat';
+import { chineseDay, timeOf } from '../appointmentFormat';
 
 export interface CallRow {
   id: string;
@@ -16,7 +16,7 @@ export interface CallRow {
 export function CallSheet({ day, rows, printedAt }: { day: string; rows: readonly CallRow[]; printedAt: string }) {
   return (
     <div className="appt-call-sheet">
-      <h1>{t('apptCalls.title', { date: chineseWhen(day, 0).replace(/ 00:00$/, '') })}</h1>
+      <h1>{t('apptCalls.title', { date: chineseDay(day) })}</h1>
       <table>
         <thead>
           <tr>

@@ -10,15 +10,17 @@ interface Props {
   serviceName: string;
   day: string;
   startMinute: number;
-  /** The day is today: only then can a resident be checked in or marked absent. */
+  /** The day is today: only then can a resident be checked in. */
   isToday: boolean;
+  /** The slot has begun: from then on 未到 can be marked, and cancelling or moving it is over. */
+  started: boolean;
   canAct: boolean;
   busy: boolean;
   onAction(action: BookingAction, target: BookingTarget): void;
 }
 
 /** One booking in a slot: who, its number, its state, and what the duty worker can do with it now. */
-export const BookingItem = memo(function BookingItem({ booking: b, stationServiceId, serviceName, day, startMinute, isToday, canAct, busy, onAction }: Props) {
+export const BookingItem = memo(function BookingItem({ booking: b, stationServiceId, serviceName, day, startMinute, isToday, started, canAct, busy, onAction }: Props) {
   const open = b.status === 'booked' || b.status === 'checked_in';
   const act = (a: BookingAction) => () => onAction(a, { booking: b, stationServiceId, serviceName, day, startMinute });
   return (
@@ -43,9 +45,9 @@ export const BookingItem = memo(function BookingItem({ booking: b, stationServic
               {t('apptDay.complete')}
             </Button>
           )}
-          {b.status === 'booked' && isToday && <Button onClick={act('noShow')}>{t('apptDay.noShow')}</Button>}
-          {b.status === 'booked' && <Button onClick={act('reschedule')}>{t('apptDay.reschedule')}</Button>}
-          {b.status === 'booked' && (
+          {b.status === 'booked' && started && <Button onClick={act('noShow')}>{t('apptDay.noShow')}</Button>}
+          {b.status === 'booked' && !started && <Button onClick={act('reschedule')}>{t('apptDay.reschedule')}</Button>}
+          {b.status === 'booked' && !started && (
             <Button danger onClick={act('cancel')}>
               {t('apptDay.cancel')}
             </Button>

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../../api/hooks';
 import { failureText } from '../../../components/apiErrors';
 import { useNow } from '../../../components/useNow';
 import { t } from '../../../i18n';
+import { minuteOfDay } from '../appointmentFormat';
 import { DaySwitcher } from '../DaySwitcher';
 import { closedLabel } from '../labels';
 import { StationPicker, useStationChoice } from '../StationPicker';
@@ -19,7 +20,9 @@ import { STAFF } from '../../../../../shared/contract/roles';
 /** 日视图: one station's day, a column per service, its slots down the column with who is booked. */
 export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): void }) {
   const me = useMe();
-  const today = shanghaiDate(useNow(60_000));
+  const now = useNow(30_000);
+  const today = shanghaiDate(now);
+  const nowMinute = day === today ? minuteOfDay(now) : day < today ? 1440 : -1;
   const station = useStationChoice();
   const view = useApiQuery(
     'appointments.dayView',
@@ -59,7 +62,7 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
       {view.data && columns.length === 0 && <Empty description={t('apptDay.noServices')} />}
       <div className="appt-day-columns">
         {columns.map((c) => (
-          <ServiceColumn key={c.stationServiceId} column={c} day={day} isToday={day === today} canAct={canAct} busyId={actions.busyId} onAction={onAction} />
+          <ServiceColumn key={c.stationServiceId} column={c} day={day} isToday={day === today} nowMinute={nowMinute} canAct={canAct} busyId={actions.busyId} onAction={onAction} />
         ))}
       </div>
       <BookingDialogs open={open} onClose={() => setOpen(null)} actions={actions} />

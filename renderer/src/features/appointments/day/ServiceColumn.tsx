@@ -9,6 +9,8 @@ interface Props {
   column: DayColumn;
   day: string;
   isToday: boolean;
+  /** Minutes since midnight now when the day is today, else -1 (a future day) or 1440 (a past one). */
+  nowMinute: number;
   canAct: boolean;
   busyId: string | null;
   onAction(action: BookingAction, target: BookingTarget): void;
@@ -18,7 +20,7 @@ interface Props {
  * One service's slots down the day. Memoised with the query's structural sharing, a check-in
  * redraws only the column (and the booking) that changed, not the whole station's day.
  */
-export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, canAct, busyId, onAction }: Props) {
+export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, nowMinute, canAct, busyId, onAction }: Props) {
   return (
     <Card
       size="small"
@@ -47,7 +49,8 @@ export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday,
                     serviceName={column.serviceName}
                     day={day}
                     startMinute={s.startMinute}
-                    isToday={isToday} canAct={canAct} busy={busyId === b.id} onAction={onAction} />
+                    isToday={isToday}
+                    started={nowMinute >= s.startMinute} canAct={canAct} busy={busyId === b.id} onAction={onAction} />
                 ))
               )}
             </div>
