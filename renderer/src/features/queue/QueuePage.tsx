@@ -9,6 +9,7 @@ import { RequestFormDialog } from '../requests/RequestFormDialog';
 import { CounterBar } from './CounterBar';
 import { CurrentTicketPanel, type RequestTicket } from './CurrentTicketPanel';
 import { IssuePanel } from './IssuePanel';
+import { OnDutyPanel } from '../duty/OnDutyPanel';
 import { NoShowList } from './NoShowList';
 import { TodayPanel } from './TodayPanel';
 import { useCounterNumber } from './useCounterNumber';
@@ -49,6 +50,7 @@ export default function QueuePage() {
           <WaitingList counterNumber={counterNumber} />
         </Col>
         <Col xs={24} xl={9}>
+          <OnDutyPanel />
           <TodayPanel canAct={canAct} />
           {canAct && <IssuePanel slipPrinter={rules.data?.slipPrinter ?? ''} />}
           <NoShowList canAct={canAct} />

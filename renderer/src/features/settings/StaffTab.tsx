@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import StaffFormModal, { type StaffMember } from './StaffFormModal';
 import StaffPinModal from './StaffPinModal';
+import { BadgeModal } from '../duty/BadgeModal';
 import { nowrap } from './tableCells';
 
 /** 工作人员: the people who serve residents, their stations and check-in PINs. */
@@ -14,6 +15,7 @@ export default function StaffTab() {
   const users = useApiQuery('users.list', {});
   const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
   const [pinFor, setPinFor] = useState<StaffMember | null>(null);
+  const [badgeFor, setBadgeFor] = useState<StaffMember | null>(null);
   const stationName = new Map((stations.data ?? []).map((s) => [s.id, s.name]));
   const username = new Map((users.data ?? []).map((u) => [u.id, u.username]));
 
@@ -90,6 +92,7 @@ export default function StaffTab() {
               <Space size={4} wrap>
                 <Button onClick={() => setEditing(s)}>编辑</Button>
                 <Button onClick={() => setPinFor(s)}>{s.hasPin ? '重设 PIN' : '设置 PIN'}</Button>
+                {s.active && <Button onClick={() => setBadgeFor(s)}>工牌</Button>}
               </Space>
             ),
           },
@@ -97,6 +100,7 @@ export default function StaffTab() {
       />
       <StaffFormModal staff={editing} onClose={() => setEditing(null)} />
       <StaffPinModal staff={pinFor} onClose={() => setPinFor(null)} />
+      <BadgeModal staff={badgeFor} onClose={() => setBadgeFor(null)} />
     </>
   );
 }
