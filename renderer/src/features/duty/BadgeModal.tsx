@@ -28,7 +28,7 @@ function BadgeBody({ staffId, name }: { staffId: string; name: string }) {
   if (!shown) return <Spin />;
   const data = { centreName: status.centreName, name: shown.name, version: shown.version, code: shown.code };
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', alignItems: 'center' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', alignItems: 'center' }}>
       <BadgeFace badge={data} />
       <Space>
         <Button type="primary" size="large" icon={<PrinterOutlined />} onClick={() => void printBadge(data)}>
