@@ -12,8 +12,9 @@ import { timeOf } from './words';
 
 type Actor = Pick<SessionUser, 'userId' | 'displayName' | 'role'>;
 
-function requireStatus(row: AppointmentRow, allowed: readonly AppointmentRow['status'][], action: string): void {
-  if (!allowed.includes(row.status)) throw fail.conflict(`appointment.${action}.status`, undefined, { number: row.number, status: row.status });
+/** A wrong status says what the appointment already is (已完成, 已取消…): the message fits every action. */
+function requireStatus(row: AppointmentRow, allowed: readonly AppointmentRow['status'][]): void {
+  if (!allowed.includes(row.status)) throw fail.conflict(`appointment.status.${row.status}`, undefined, { number: row.number });
 }
 
 /**
@@ -31,7 +32,7 @@ export function changeRefusal(row: AppointmentRow, now: number, rules: Appointme
 
 function checkChange(row: AppointmentRow, now: number, rules: AppointmentRules, user: Actor, action: 'cancel' | 'reschedule'): void {
   const why = changeRefusal(row, now, rules, user.role);
-  if (why === 'status') requireStatus(row, ['booked'], action);
+  if (why === 'status') requireStatus(row, ['booked']);
   if (why === 'started') throw fail.conflict(`appointment.${action}.started`, undefined, { number: row.number, time: timeOf(row.start_minute) });
   if (why === 'cutoff') {
     throw fail.conflict(`appointment.${action}.cutoff`, undefined, { number: row.number, minutes: rules.cutoffMinutes, time: timeOf(row.start_minute) });
@@ -76,7 +77,7 @@ export function rescheduleAppointment(
  */
 export function checkInAppointment(db: Db, id: string, now: number, user: Actor): string {
   const row = getAppointmentRow(db, id);
-  requireStatus(row, ['booked'], 'checkIn');
+  requireStatus(row, ['booked']);
   const { today } = localNow(now);
   if (row.day !== today) throw fail.conflict(row.day > today ? 'appointment.checkIn.early' : 'appointment.checkIn.late', undefined, { number: row.number });
   const issued = issueAppointmentTicket(db, now, { serviceId: row.service_id, residentId: row.resident_id, appointmentId: row.id });
@@ -88,7 +89,7 @@ export function checkInAppointment(db: Db, id: string, now: number, user: Actor)
 /** Done, with what was done: after check-in, or a booking served on its day without one (a meeting). */
 export function completeAppointment(db: Db, id: string, outcome: string, now: number, user: Actor): void {
   const row = getAppointmentRow(db, id);
-  requireStatus(row, ['booked', 'checked_in'], 'complete');
+  requireStatus(row, ['booked', 'checked_in']);
   if (row.status === 'booked' && row.day !== localNow(now).today) throw fail.conflict('appointment.complete.notToday', undefined, { number: row.number });
   db.prepare(`UPDATE appointments SET status = 'completed', outcome = ?, finished_at = ?, updated_at = ? WHERE id = ?`).run(outcome, now, now, id);
   addEvent(db, id, now, 'completed', 'completed', user, outcome);
@@ -97,7 +98,7 @@ export function completeAppointment(db: Db, id: string, outcome: string, now: nu
 /** By hand: a booking whose start has come without the resident. */
 export function markNoShow(db: Db, id: string, note: string | null, now: number, user: Actor): void {
   const row = getAppointmentRow(db, id);
-  requireStatus(row, ['booked'], 'noShow');
+  requireStatus(row, ['booked']);
   if (!reached(now, row.day, row.start_minute)) throw fail.conflict('appointment.noShow.notStarted', undefined, { number: row.number, time: timeOf(row.start_minute) });
   db.prepare(`UPDATE appointments SET status = 'no_show', finished_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
   addEvent(db, id, now, 'noShow', 'no_show', user, note);
