@@ -7,6 +7,7 @@ import { insertUser } from '../services/accounts/users';
 import { fillDemoCatalogue } from '../services/catalogue/demo';
 import { setSetting } from '../services/centre/settings';
 import { fillDemoCards } from './demoCards';
+import { fillDemoDuty } from './demoDuty';
 import { fillDemoIntake } from './demoIntake';
 import { fillDemoRota } from './demoRota';
 import { fillCommunity, type CommunityPlan } from './fictional/community';
@@ -61,6 +62,7 @@ export function fillDemoCentre(db: Db, now: number, secrets: SecretStore): void 
     fillDemoIntake(db, now);
     fillDemoCards(db, secrets, now);
     fillDemoRota(db, now, staffIds);
+    fillDemoDuty(db, now);
     setSetting(db, 'demoLogin', { username: 'admin', password: DEMO_PASSWORD });
   }).immediate();
 }
