@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { at, makeAppointmentsFixture, NOW, type AppointmentsFixture } from './testFixture';
+import { at, makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
 
 describe('after booking: cancel, reschedule, check-in, complete, no-show', () => {
   let f: AppointmentsFixture;
