@@ -6,6 +6,7 @@ import { hashSecretSync } from '../services/accounts/password';
 import { insertUser } from '../services/accounts/users';
 import { fillDemoCatalogue } from '../services/catalogue/demo';
 import { setSetting } from '../services/centre/settings';
+import { fillDemoAppointments } from './demoAppointments';
 import { fillDemoCards } from './demoCards';
 import { fillDemoDuty } from './demoDuty';
 import { fillDemoIntake } from './demoIntake';
@@ -63,6 +64,7 @@ export function fillDemoCentre(db: Db, now: number, secrets: SecretStore): void 
     fillDemoCards(db, secrets, now);
     fillDemoRota(db, now, staffIds);
     fillDemoDuty(db, now);
+    fillDemoAppointments(db, now);
     setSetting(db, 'demoLogin', { username: 'admin', password: DEMO_PASSWORD });
   }).immediate();
 }
