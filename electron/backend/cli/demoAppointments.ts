@@ -43,8 +43,8 @@ const NOTES = ['需要轮椅', '家属陪同', '听力不好，请大声', '行�
 const CANCEL_REASONS = ['居民来电说身体不适', '家里有事', '已在别处办好', '天气不好不便出门'];
 
 interface Writer {
-  insert: ReturnType<Db['prepare']>;
-  event: ReturnType<Db['prepare']>;
+  insert: { run(...args: unknown[]): unknown };
+  event: { run(...args: unknown[]): unknown };
   /** The duty worker who checks residents in and completes them (the demo's zhiban). */
   duty: { id: string | null; name: string };
 }
