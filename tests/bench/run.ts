@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend, type SessionSlot } from '../../electron/backend/app';
+import { appointmentsBench } from './appointments.bench';
 import { backendBench } from './backend.bench';
 import { cardsBench } from './cards.bench';
 import { displayBench } from './display.bench';
@@ -16,7 +17,7 @@ import { residentsBench } from './residents.bench';
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench];
 
 function table(results: BenchResult[]): string {
   const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];

@@ -1,4 +1,5 @@
 import { accountsGenerator } from './accounts';
+import { appointmentsGenerator } from './appointments';
 import { cardsGenerator } from './cards';
 import { communityGenerator } from './community';
 import { intakeGenerator } from './intake';
@@ -6,4 +7,4 @@ import { rotaGenerator } from './rota';
 import type { DatasetGenerator } from './types';
 
 /** In order. A later issue adds its domain here (requests, cards, appointments, rota…). */
-export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator, cardsGenerator, rotaGenerator];
+export const GENERATORS: DatasetGenerator[] = [accountsGenerator, communityGenerator, intakeGenerator, cardsGenerator, rotaGenerator, appointmentsGenerator];
