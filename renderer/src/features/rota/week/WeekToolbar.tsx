@@ -30,7 +30,7 @@ export function WeekToolbar(props: {
           allowClear={false}
           value={dayjs(week)}
           format={() => weekRange(week, addDays(week, 6))}
-          style={{ width: 250 }}
+          style={{ width: 290 }}
           onChange={(d) => d && props.onWeek(mondayOf(d.format('YYYY-MM-DD')))}
         />
         <Button size="large" onClick={() => props.onWeek(addDays(week, 7))} data-testid="rota-next-week">
