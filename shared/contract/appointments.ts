@@ -321,6 +321,7 @@ export const appointmentsContract = {
     input: z.object({ id, stationServiceId: id.optional(), day: isoDate, startMinute: apptMinute, reason: text(200) }),
     output: appointmentDetail,
   }),
+  /** With `counter`, only that counter calls the ticket (a station's own counter); null = any counter serving the service. */
   'appointments.checkIn': call({
     summary: '到站签到（进入排队，优先叫号）',
     access: STAFF,

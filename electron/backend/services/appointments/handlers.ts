@@ -108,7 +108,7 @@ export const appointmentsHandlers = defineHandlers({
   'appointments.checkIn': (input, ctx) => {
     let ticketNumber = '';
     const appointment = write(ctx, (c) => {
-      ticketNumber = checkInAppointment(ctx.db, input.id, c.now, c.user);
+      ticketNumber = checkInAppointment(ctx.db, input.id, c.now, c.user, input.counter);
       return input.id;
     });
     ctx.changed('queue');

@@ -80,6 +80,11 @@ describe('after booking: cancel, reschedule, check-in, complete, no-show', () =>
     expect(counter.current!.number).toBe(r.ticketNumber);
     expect(counter.current!.ticketClass).toBe('appointment');
     expect(walkIn.ticket.ticketClass).toBe('ordinary');
+    // At a station's own counter: only that counter calls it.
+    const b = await book('2026-09-14', 680, f.li);
+    expect(await f.call(f.duty, 'appointments.checkIn', { id: b.id, counter: 42 })).toMatchObject({ ok: false, error: { key: 'appointment.checkIn.counter', field: 'counter' } });
+    const atTwo = await f.ok('appointments.checkIn', { id: b.id, counter: 2 }, f.duty);
+    expect(f.count('SELECT target_counter n FROM tickets WHERE number = ?', atTwo.ticketNumber)).toBe(2);
     const done = await f.ok('appointments.complete', { id: a.id, outcome: '已理发' }, f.duty);
     expect(done).toMatchObject({ status: 'completed', outcome: '已理发' });
     expect(done.events.map((e) => e.action)).toEqual(['booked', 'checkedIn', 'completed']);

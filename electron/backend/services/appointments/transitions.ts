@@ -3,6 +3,7 @@ import type { AppointmentRules } from '../../../../shared/contract/appointments'
 import type { Role } from '../../../../shared/contract/roles';
 import type { Db } from '../../db/open';
 import type { SessionUser } from '../../context';
+import { getRules } from '../queue/rules';
 import { issueAppointmentTicket } from '../queue/tickets';
 import { instantOf, localNow, reached } from './clock';
 import { addEvent } from './events';
@@ -73,14 +74,19 @@ export function rescheduleAppointment(
 
 /**
  * Arrival: only on the appointment's own day, while booked (before the grace runs out). The resident
- * joins the queue as an appointment ticket (called ahead of walk-ins); returns the ticket number.
+ * joins the queue as an appointment ticket (called ahead of walk-ins), for one counter when given;
+ * returns the ticket number.
  */
-export function checkInAppointment(db: Db, id: string, now: number, user: Actor): string {
+export function checkInAppointment(db: Db, id: string, now: number, user: Actor, counter: number | null = null): string {
   const row = getAppointmentRow(db, id);
+  const counters = getRules(db).counterCount;
+  if (counter !== null && counter > counters) throw fail.validation('appointment.checkIn.counter', 'counter', { counter, counters });
   requireStatus(row, ['booked']);
   const { today } = localNow(now);
   if (row.day !== today) throw fail.conflict(row.day > today ? 'appointment.checkIn.early' : 'appointment.checkIn.late', undefined, { number: row.number });
   const issued = issueAppointmentTicket(db, now, { serviceId: row.service_id, residentId: row.resident_id, appointmentId: row.id });
+  // At a station's own counter: only that counter calls the ticket (the queue clears it if the counter closes).
+  if (counter !== null) db.prepare('UPDATE tickets SET target_counter = ? WHERE id = ?').run(counter, issued.ticket.id);
   db.prepare(`UPDATE appointments SET status = 'checked_in', ticket_id = ?, checked_in_at = ?, updated_at = ? WHERE id = ?`).run(issued.ticket.id, now, now, id);
   addEvent(db, id, now, 'checkedIn', 'checked_in', user, issued.ticket.number);
   return issued.ticket.number;

@@ -37,6 +37,7 @@ export const appointmentsMessages: Record<string, string> = {
   'appointment.reschedule.cutoff': '开始前 {minutes} 分钟内不能改约（预约 {number}，{time} 开始）；确需改约请找管理员',
   'appointment.checkIn.early': '预约 {number} 不是今天的，只能在预约当天签到',
   'appointment.checkIn.late': '预约 {number} 的日期已过，不能再签到',
+  'appointment.checkIn.counter': '没有 {counter} 号窗口（大厅共 {counters} 个窗口）',
   'appointment.complete.notToday': '预约 {number} 不是今天的，不能办结',
   'appointment.noShow.notStarted': '预约 {number} 要到 {time} 才开始，开始后才能记为未到',
 };
