@@ -13,11 +13,11 @@ export class AppointmentsScreen {
   }
 
   async chooseService(name: string) {
-    await this.booking().getByTestId('appt-services').getByText(name, { exact: true }).click();
+    await this.booking().locator('#appt-services').getByText(name, { exact: true }).click();
   }
 
   async chooseStation(name: string) {
-    await this.booking().getByTestId('appt-stations').getByText(name, { exact: true }).click();
+    await this.booking().locator('#appt-stations').getByText(name, { exact: true }).click();
   }
 
   /** A day of the calendar by its date (YYYY-MM-DD). */

@@ -20,7 +20,7 @@ export const ChoiceButtons = memo(function ChoiceButtons({ testId, label, choice
   return (
     <Radio.Group
       className="appt-step-choices"
-      data-testid={testId}
+      id={testId}
       aria-label={label}
       optionType="button"
       buttonStyle="solid"
@@ -29,7 +29,7 @@ export const ChoiceButtons = memo(function ChoiceButtons({ testId, label, choice
     >
       {choices.map((c) => (
         <Radio.Button key={c.value} value={c.value}>
-          {c.label}
+          <span className="appt-choice-label">{c.label}</span>
           {c.sub && <span className="appt-choice-sub">{c.sub}</span>}
         </Radio.Button>
       ))}
