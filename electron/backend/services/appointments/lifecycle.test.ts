@@ -52,6 +52,10 @@ describe('after booking: cancel, reschedule, check-in, complete, no-show', () =>
     expect(moved.events.map((e) => e.action)).toEqual(['rescheduledFrom']);
     const old = await f.ok('appointments.get', { id: a.id });
     expect(old).toMatchObject({ status: 'rescheduled', rescheduledToId: moved.id, rescheduledToNumber: moved.number, cancelReason: '要去医院' });
+    // The county's outbox got each status change, without the resident.
+    const outbox = f.t.backend.db.prepare(`SELECT record_id, payload FROM outbox WHERE stream = 'appointments' ORDER BY seq`).all() as { record_id: string; payload: string }[];
+    expect(outbox.filter((o) => o.record_id === a.id).map((o) => (JSON.parse(o.payload) as { status: string }).status)).toEqual(['booked', 'rescheduled']);
+    expect(outbox.map((o) => o.payload).join()).not.toContain(a.residentId);
     expect(await f.call(f.desk, 'appointments.reschedule', { id: a.id, day: '2026-09-17', startMinute: 540, reason: 'x' })).toMatchObject({
       ok: false,
       error: { key: 'appointment.status.rescheduled' },
