@@ -1,6 +1,7 @@
 import type { Output } from '../../../../shared/contract';
 import { t } from '../../i18n';
-import { dayWithWeekday, visitSpan } from './visitWords';
+import { minuteToTime } from '../../../../shared/rules/homeVisit';
+import { dayWithWeekday } from './visitWords';
 
 type Plan = Output<'homeVisits.dayPlan'>[number];
 
@@ -26,21 +27,24 @@ export function DayPlanSheet({ day, plans, printedAt }: { day: string; plans: re
                 <th style={{ width: '30mm' }}>{t('homeVisits.sheet.resident')}</th>
                 <th>{t('homeVisits.sheet.address')}</th>
                 <th>{t('homeVisits.sheet.purpose')}</th>
-                <th style={{ width: '24mm' }}>{t('homeVisits.sheet.request')}</th>
+                <th style={{ width: '28mm' }}>{t('homeVisits.sheet.request')}</th>
                 <th style={{ width: '40mm' }}>{t('homeVisits.sheet.notes')}</th>
               </tr>
             </thead>
             <tbody>
               {p.visits.map((v) => (
                 <tr key={v.id}>
-                  <td>{visitSpan(v)}</td>
+                  <td className="home-visit-sheet-nowrap">
+                    {minuteToTime(v.startMinute)}
+                    <br />–{minuteToTime(v.startMinute + v.durationMinutes)}
+                  </td>
                   <td>
                     {v.residentName ?? ''}
                     {v.residentPhoneMasked && <div>{v.residentPhoneMasked}</div>}
                   </td>
                   <td>{v.address}</td>
                   <td>{v.purpose}</td>
-                  <td>{v.requestNumber ?? ''}</td>
+                  <td className="home-visit-sheet-nowrap">{v.requestNumber ?? ''}</td>
                   <td>{v.outcome ?? ''}</td>
                 </tr>
               ))}
