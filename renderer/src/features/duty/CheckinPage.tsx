@@ -49,6 +49,7 @@ function StationBoard({ stationId, onChangeStation }: { stationId: string; onCha
   const checkOut = useApiMutation('duty.checkOut');
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [pinError, setPinError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<PunchResult | null>(null);
   const busy = checkIn.isPending || checkOut.isPending;
 
@@ -62,7 +63,10 @@ function StationBoard({ stationId, onChangeStation }: { stationId: string; onCha
           setChosen(null);
           setDone(r);
         },
-        onError: (e) => setPinError(failureText(e)),
+        onError: (e) => {
+          setPinError(failureText(e));
+          setAttempt((n) => n + 1);
+        },
       },
     );
   };
@@ -96,6 +100,7 @@ function StationBoard({ stationId, onChangeStation }: { stationId: string; onCha
 
   const choose = (c: Chosen) => {
     setPinError(null);
+    setAttempt((n) => n + 1);
     setChosen(c);
   };
   const d = day.data;
@@ -162,7 +167,7 @@ function StationBoard({ stationId, onChangeStation }: { stationId: string; onCha
       <Button type="link" onClick={onChangeStation} className="checkin-change">
         {t('checkin.changeStation')}
       </Button>
-      <PinPad name={chosen?.name ?? null} busy={busy} error={pinError} onSubmit={submitPin} onClose={() => setChosen(null)} />
+      <PinPad name={chosen?.name ?? null} attempt={attempt} busy={busy} error={pinError} onSubmit={submitPin} onClose={() => setChosen(null)} />
       <PunchDone result={done} onClose={() => setDone(null)} />
     </div>
   );

@@ -4,6 +4,8 @@ import { t } from '../../i18n';
 
 interface Props {
   name: string | null;
+  /** A new number for each opening and each refusal: the typed digits start afresh. */
+  attempt: number;
   busy: boolean;
   error: string | null;
   onSubmit(pin: string, action: 'in' | 'out'): void;
@@ -13,9 +15,8 @@ interface Props {
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'back'] as const;
 
 /** The big PIN pad: digits shown as dots only, big keys for a finger, then 签到 or 签退. */
-export function PinPad({ name, busy, error, onSubmit, onClose }: Props) {
-  // The typed digits start afresh for another person and after a refusal.
-  const round = `${name}|${error}`;
+export function PinPad({ name, attempt, busy, error, onSubmit, onClose }: Props) {
+  const round = attempt;
   const [entry, setEntry] = useState({ round, pin: '' });
   const pin = entry.round === round ? entry.pin : '';
   const press = useCallback(
