@@ -81,7 +81,7 @@ test('next week from the rotating template → the Saturday-evening gap in red �
   const history = page.locator('.ant-table-row', { hasText: '刘晓梅 → 吴静' });
   await expect(history).toContainText('已批准');
   await history.locator('.ant-table-row-expand-icon').click();
-  await expect(page.locator('.ant-timeline')).toContainText('吴静 等管理员批准');
+  await expect(page.locator('.ant-timeline')).toContainText('吴静 同意替班');
   await settled(page);
   await shot(page, 'rota-swaps');
 

@@ -10,6 +10,8 @@ import { dayHeading, weekRange, type StationPlan, type WeekPlan } from '../rotaW
 export function WallSheet(props: { plan: WeekPlan; station: StationPlan }) {
   const { plan, station } = props;
   const cells = new Map(station.cells.map((c) => [`${c.day}|${c.shiftId}`, c]));
+  // the rows share the page's height below the heading (about 140 mm), up to 45 mm each
+  const rowHeight = `${Math.min(45, Math.floor(140 / Math.max(1, station.shifts.length)))}mm`;
   return (
     <div className="wall-sheet">
       <header className="wall-head">
@@ -36,7 +38,7 @@ export function WallSheet(props: { plan: WeekPlan; station: StationPlan }) {
         </thead>
         <tbody>
           {station.shifts.map((sh) => (
-            <tr key={sh.id}>
+            <tr key={sh.id} style={{ height: rowHeight }}>
               <th className="wall-shift">
                 <div className="wall-shift-name">{sh.name}</div>
                 <div className="wall-shift-time">

@@ -95,7 +95,7 @@ export function SwapsTab(props: { isAdmin: boolean }) {
               expandedRowRender: (s) => (
                 <Timeline
                   items={s.steps.map((x) => ({
-                    content: `${chineseDateTime(x.at)} ${x.userName} ${swapStatusLabel(x.status)}${x.note ? `：${x.note}` : ''}`,
+                    content: `${chineseDateTime(x.at)} ${x.userName} ${t(`rota.swap.action.${x.action}`)}${x.note ? `：${x.note}` : ''}`,
                   }))}
                 />
               ),
