@@ -9,6 +9,7 @@ import { setSetting } from '../services/centre/settings';
 import { fillDemoAppointments } from './demoAppointments';
 import { fillDemoCards } from './demoCards';
 import { fillDemoDuty } from './demoDuty';
+import { fillDemoHomeVisits } from './demoHomeVisits';
 import { fillDemoIntake } from './demoIntake';
 import { fillDemoRota } from './demoRota';
 import { fillCommunity, type CommunityPlan } from './fictional/community';
@@ -61,6 +62,7 @@ export function fillDemoCentre(db: Db, now: number, secrets: SecretStore): void 
     });
     fillCommunity(db, now, DEMO_COMMUNITY);
     fillDemoIntake(db, now);
+    fillDemoHomeVisits(db, now);
     fillDemoCards(db, secrets, now);
     fillDemoRota(db, now, staffIds);
     fillDemoDuty(db, now);
