@@ -5,6 +5,7 @@ import { appointmentsBench } from './appointments.bench';
 import { backendBench } from './backend.bench';
 import { cardsBench } from './cards.bench';
 import { displayBench } from './display.bench';
+import { dutyBench } from './duty.bench';
 import { DEFAULT_BENCH_DIR, ensureDataset, REPO_ROOT } from './generate';
 import { BENCH_ADMIN } from './generators/accounts';
 import { gridBench } from './grid.bench';
@@ -12,12 +13,13 @@ import { intakeBench } from './intake.bench';
 import type { Bench, BenchContext, BenchResult } from './harness';
 import { rendererBench } from './renderer.bench';
 import { residentsBench } from './residents.bench';
+import { rotaBench } from './rota.bench';
 
 /**
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench, dutyBench, rotaBench];
 
 function table(results: BenchResult[]): string {
   const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];
