@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/rules/workdays';
 import { shanghaiDate } from '../../shared/rules/time';
-import { expect, shot, test, topShot } from './fixtures';
+import { expect, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppointmentsScreen } from './pages/AppointmentsScreen';
 import { openPage, slips } from './pages/browsers';
@@ -36,6 +36,14 @@ async function slipShot(page: Page, name: string) {
   fs.mkdirSync(dir, { recursive: true });
   await page.locator('#slip-preview').screenshot({ path: path.join(dir, `${name}.png`) });
   await page.evaluate(() => document.getElementById('slip-preview')?.remove());
+}
+
+/** What the worker sees on the screen right now (a dialog over the page), not the whole scrolled page. */
+async function viewShot(page: Page, name: string) {
+  await settled(page);
+  const dir = path.resolve(__dirname, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
 async function setUpCentre(admin: Page) {
@@ -99,8 +107,7 @@ test('book on the phone → slip → check in at the station → called before a
   expect(slip).toMatch(new RegExp(`\\d{4}年\\d{1,2}月\\d{1,2}日 星期. ${time}`));
   expect(slip).toContain('请提前 10 分钟到达');
   expect(slip).not.toContain('13912345678');
-  await settled(desk);
-  await shot(desk, 'appointments-booked-dialog');
+  await viewShot(desk, 'appointments-booked-dialog');
   await slipShot(desk, 'appointments-slip');
   await desk.getByRole('button', { name: '继续预约' }).click();
 
@@ -172,8 +179,8 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.act(liNumber, '取消');
   const cancel = appts.dialog('取消预约：李建国');
   await cancel.getByLabel('原因').fill('居民来电说身体不适');
-  await topShot(desk, 'appointments-cancel');
-  await cancel.getByRole('button', { name: '取消', exact: true }).click();
+  await viewShot(desk, 'appointments-cancel');
+  await cancel.getByRole('button', { name: '确认取消预约' }).click();
   await expect(appts.message(`${liNumber} 已取消`)).toBeVisible();
   await expect(appts.bookingCard(liNumber)).toHaveCount(0);
   const liBookings = await apiOk(admin, 'appointments.forResident', { residentId: centre.li.id });
@@ -194,4 +201,19 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.callRows().first().getByRole('checkbox').check();
   await expect(desk.locator('.appt-calls')).toContainText('已提醒 1 / 1');
   await topShot(desk, 'appointments-call-list');
+
+  // She asks to come later that morning: 改约 in the day view, a new number, the old one 已改约.
+  await appts.view('日视图');
+  const wangTomorrow = desk.locator('[data-testid="appt-booking"]').filter({ hasText: '王秀英' });
+  const oldNumber = (await wangTomorrow.getAttribute('data-number'))!;
+  await appts.act(oldNumber, '改约');
+  const move = appts.dialog('改约：王秀英');
+  await expect(move.locator('.appt-slot[data-start="10:20"]')).toBeDisabled();
+  await move.locator('.appt-slot[data-start="11:00"]').click();
+  await move.getByLabel('改约原因').fill('那天上午要去医院复查');
+  await viewShot(desk, 'appointments-reschedule');
+  await move.getByRole('button', { name: '确认改约' }).click();
+  await expect(appts.message(/已改约到 \d{4}年\d{1,2}月\d{1,2}日 星期. 11:00，新预约号/)).toBeVisible();
+  await expect(appts.bookingCard(oldNumber)).toHaveCount(0);
+  await expect(desk.locator('[data-testid="appt-booking"]').filter({ hasText: '王秀英' })).toHaveCount(1);
 });

@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { weekdayName } from './appointmentFormat';
 
 /** A day with 前一天 / 今天 / 后一天 around it (step 7 for weeks). */
-export function DaySwitcher({ day, today, onChange, step = 1 }: { day: string; today: string; onChange(day: string): void; step?: 1 | 7 }) {
+export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { day: string; today: string; onChange(day: string): void; step?: 1 | 7; todayLabel?: string }) {
   const week = step === 7;
   return (
     <Space.Compact>
@@ -24,7 +24,7 @@ export function DaySwitcher({ day, today, onChange, step = 1 }: { day: string; t
         aria-label={t('apptCalls.day')}
       />
       <Button size="large" onClick={() => onChange(today)}>
-        {t(week ? 'apptPage.thisWeek' : 'apptPage.today')}
+        {todayLabel ?? t(week ? 'apptPage.thisWeek' : 'apptPage.today')}
       </Button>
       <Button size="large" icon={<RightOutlined />} iconPlacement="end" onClick={() => onChange(addDays(day, step))}>
         {t(week ? 'apptPage.nextWeek' : 'apptPage.nextDay')}

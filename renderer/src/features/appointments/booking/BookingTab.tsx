@@ -179,16 +179,14 @@ export function BookingTab() {
               onChange={(e) => setNote(e.target.value)}
             />
             {stepError('other')}
-            <div className="appt-confirm-row">
-              {offer && day && chosenSlot ? (
-                <span className="appt-summary" style={{ margin: 0, marginInlineEnd: 'auto' }}>
-                  {t('apptBook.summary', { service: offer.serviceName, station: offer.stationName, when: chineseWhen(day, chosenSlot.startMinute) })}
-                </span>
+            <div className="appt-confirm-summary" data-testid="appt-summary">
+              {offer && day && chosenSlot && resident ? (
+                t('apptBook.summaryWho', { name: resident.name, service: offer.serviceName, station: offer.stationName, when: chineseWhen(day, chosenSlot.startMinute) })
               ) : (
-                <Typography.Text type="secondary" style={{ marginInlineEnd: 'auto' }}>
-                  {t('apptBook.pickAll')}
-                </Typography.Text>
+                <Typography.Text type="secondary">{t('apptBook.pickAll')}</Typography.Text>
               )}
+            </div>
+            <div className="appt-confirm-row">
               <Checkbox checked={print === 'yes'} onChange={(e) => setPrint(e.target.checked ? 'yes' : 'no')}>
                 {t('apptBook.print')}
               </Checkbox>

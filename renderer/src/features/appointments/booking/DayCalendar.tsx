@@ -37,14 +37,15 @@ export const DayCalendar = memo(function DayCalendar({ value, onChange, marks, h
       const holiday = holidayNames.get(iso);
       const sub = mark && mark.free > 0 ? `余${mark.free}` : (holiday ?? mark?.reason ?? '');
       const cls = mark && mark.free > 0 ? 'is-free' : holiday ? 'is-holiday' : '';
+      const state = `${iso === value ? ' is-chosen' : ''}${iso === today ? ' is-today' : ''}`;
       return (
-        <div className="appt-day-cell" data-day={iso} title={[holiday, mark?.reason].filter(Boolean).join(' · ')}>
+        <div className={`appt-day-cell${state}`} data-day={iso} title={[holiday, mark?.reason].filter(Boolean).join(' · ')}>
           <span className="appt-day-num">{d.date()}</span>
           <span className={`appt-day-mark ${cls}`}>{sub || '\u00a0'}</span>
         </div>
       );
     },
-    [marks, holidayNames],
+    [marks, holidayNames, value, today],
   );
 
   return (

@@ -25,13 +25,17 @@ interface Props {
 
 /** The day's slots as big buttons: free ones to click, full ones greyed with 已满. */
 export const SlotGrid = memo(function SlotGrid({ slots, value, onChange, closedReason, currentStart = null }: Props) {
-  if (slots.length === 0)
+  const shown = slots.filter((s) => !s.past);
+  const hidden = slots.length - shown.length;
+  if (shown.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={closedReason ? t('apptBook.noSlotsWhy', { reason: closedReason }) : t('apptBook.noSlots')} />;
   return (
+    <>
+    {hidden > 0 && <div className="appt-slots-hidden">{t('apptBook.startedHidden', { count: hidden })}</div>}
     <div className="appt-slots" role="group" aria-label={t('apptBook.chooseSlot')}>
-      {slots.map((s) => {
+      {shown.map((s) => {
         const full = s.free <= 0;
-        const unavailable = full || s.past || s.startMinute === currentStart;
+        const unavailable = full || s.startMinute === currentStart;
         const chosen = value === s.startMinute;
         return (
           <Button
@@ -44,12 +48,11 @@ export const SlotGrid = memo(function SlotGrid({ slots, value, onChange, closedR
             onClick={() => onChange(s.startMinute)}
           >
             <span>{timeOf(s.startMinute)}</span>
-            <span className="appt-slot-sub">
-              {s.past ? t('apptBook.slotPast') : full ? t('apptBook.slotFull') : t('apptBook.slotFree', { free: s.free })}
-            </span>
+            <span className="appt-slot-sub">{full ? t('apptBook.slotFull') : t('apptBook.slotFree', { free: s.free })}</span>
           </Button>
         );
       })}
     </div>
+    </>
   );
 });

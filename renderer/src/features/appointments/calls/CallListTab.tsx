@@ -40,7 +40,7 @@ export function CallListTab() {
   return (
     <div className="appt-calls">
       <div className="appt-toolbar">
-        <DaySwitcher day={day} today={addDays(today, 1)} onChange={setDay} />
+        <DaySwitcher day={day} today={addDays(today, 1)} onChange={setDay} todayLabel={t('apptPage.tomorrow')} />
         <strong style={{ fontSize: 17 }}>{t('apptCalls.progress', { done, total: rows.length })}</strong>
         <Button size="large" icon={<PrinterOutlined />} disabled={rows.length === 0} onClick={print} style={{ marginInlineStart: 'auto' }}>
           {t('apptCalls.print')}

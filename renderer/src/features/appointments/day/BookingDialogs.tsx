@@ -38,7 +38,7 @@ export function BookingDialogs({ open, onClose, actions }: Props) {
         label={t('apptDay.reason')}
         placeholder={t('apptDay.reasonPlaceholder')}
         requiredMessage={t('apptDay.reasonRequired')}
-        okText={t('apptDay.cancel')}
+        okText={t('apptDay.cancelSubmit')}
         danger
         field="reason"
         onSubmit={(text) => actions.cancel(b!, text)}

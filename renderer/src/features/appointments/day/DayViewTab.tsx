@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, Empty, Progress, Spin } from 'antd';
+import { Alert, Checkbox, Empty, Progress, Spin } from 'antd';
 import { keepPreviousData } from '@tanstack/react-query';
 import { shanghaiDate } from '../../../../../shared/rules/time';
 import { useApiQuery } from '../../../api/hooks';
@@ -10,6 +10,7 @@ import { minuteOfDay } from '../appointmentFormat';
 import { DaySwitcher } from '../DaySwitcher';
 import { closedLabel } from '../labels';
 import { StationPicker, useStationChoice } from '../StationPicker';
+import { useRemembered } from '../useRemembered';
 import { BookingDialogs } from './BookingDialogs';
 import { ServiceColumn } from './ServiceColumn';
 import type { BookingAction, BookingTarget } from './dayTypes';
@@ -37,6 +38,7 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
     [checkIn],
   );
   const canAct = STAFF.includes(me.role);
+  const [onlyBooked, setOnlyBooked] = useRemembered<'yes' | 'no'>('onlyBooked', 'no', (v): v is 'yes' | 'no' => v === 'yes' || v === 'no');
 
   const columns = useMemo(() => view.data?.services ?? [], [view.data]);
   const totals = view.data?.totals;
@@ -47,6 +49,9 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
       <div className="appt-toolbar">
         <StationPicker choice={station} />
         <DaySwitcher day={day} today={today} onChange={onDay} />
+        <Checkbox checked={onlyBooked === 'yes'} onChange={(e) => setOnlyBooked(e.target.checked ? 'yes' : 'no')} style={{ fontSize: 16 }}>
+          {t('apptDay.onlyBooked')}
+        </Checkbox>
         {view.isFetching && <Spin size="small" />}
       </div>
       {station.empty && <Alert type="info" showIcon title={t('apptPage.noStations')} />}
@@ -62,7 +67,7 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
       {view.data && columns.length === 0 && <Empty description={t('apptDay.noServices')} />}
       <div className="appt-day-columns">
         {columns.map((c) => (
-          <ServiceColumn key={c.stationServiceId} column={c} day={day} isToday={day === today} nowMinute={nowMinute} canAct={canAct} busyId={actions.busyId} onAction={onAction} />
+          <ServiceColumn key={c.stationServiceId} column={c} day={day} isToday={day === today} nowMinute={nowMinute} canAct={canAct} onlyBooked={onlyBooked === 'yes'} busyId={actions.busyId} onAction={onAction} />
         ))}
       </div>
       <BookingDialogs open={open} onClose={() => setOpen(null)} actions={actions} />

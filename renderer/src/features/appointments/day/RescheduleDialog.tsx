@@ -88,8 +88,8 @@ export function RescheduleDialog({ target, onSubmit, onClose }: Props) {
             />
           )}
           <Form layout="vertical" style={{ marginTop: 16 }}>
-            <Form.Item label={t('apptDay.rescheduleReason')} required>
-              <Input size="large" maxLength={200} value={reason} placeholder={t('apptDay.rescheduleReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+            <Form.Item label={t('apptDay.rescheduleReason')} htmlFor="appt-reschedule-reason" required>
+              <Input id="appt-reschedule-reason" size="large" maxLength={200} value={reason} placeholder={t('apptDay.rescheduleReasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
             </Form.Item>
           </Form>
           {error && <Alert type="error" showIcon title={error} />}

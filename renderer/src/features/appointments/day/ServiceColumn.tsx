@@ -12,6 +12,8 @@ interface Props {
   /** Minutes since midnight now when the day is today, else -1 (a future day) or 1440 (a past one). */
   nowMinute: number;
   canAct: boolean;
+  /** Leave out the slots nobody booked (a long day reads at a glance). */
+  onlyBooked: boolean;
   busyId: string | null;
   onAction(action: BookingAction, target: BookingTarget): void;
 }
@@ -20,7 +22,7 @@ interface Props {
  * One service's slots down the day. Memoised with the query's structural sharing, a check-in
  * redraws only the column (and the booking) that changed, not the whole station's day.
  */
-export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, nowMinute, canAct, busyId, onAction }: Props) {
+export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, nowMinute, canAct, onlyBooked, busyId, onAction }: Props) {
   return (
     <Card
       size="small"
@@ -29,10 +31,12 @@ export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday,
       title={column.serviceName}
       extra={<span className="appt-day-slot-use">{t('apptDay.use', { taken: column.totals.taken, capacity: column.totals.capacity })}</span>}
     >
+      {onlyBooked && column.totals.taken === 0 && <div className="appt-day-none">{t('apptDay.noBookings')}</div>}
       {column.slots.map((s) => {
+        if (onlyBooked && s.bookings.length === 0) return null;
         const full = s.taken >= s.capacity;
         return (
-          <div className="appt-day-slot" key={s.startMinute}>
+          <div className={`appt-day-slot${s.bookings.length === 0 ? ' is-empty' : ''}`} key={s.startMinute}>
             <div className="appt-day-slot-time">
               {timeOf(s.startMinute)}
               <span className={`appt-day-slot-use${full ? ' is-full' : ''}`}>{t('apptDay.slotUse', { taken: s.taken, capacity: s.capacity })}</span>
