@@ -9,6 +9,7 @@ import { dutyBench } from './duty.bench';
 import { DEFAULT_BENCH_DIR, ensureDataset, REPO_ROOT } from './generate';
 import { BENCH_ADMIN } from './generators/accounts';
 import { gridBench } from './grid.bench';
+import { homeVisitsBench } from './homeVisits.bench';
 import { intakeBench } from './intake.bench';
 import type { Bench, BenchContext, BenchResult } from './harness';
 import { rendererBench } from './renderer.bench';
@@ -19,7 +20,7 @@ import { rotaBench } from './rota.bench';
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench, dutyBench, rotaBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench, dutyBench, rotaBench, homeVisitsBench];
 
 function table(results: BenchResult[]): string {
   const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];
