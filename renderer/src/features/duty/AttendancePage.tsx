@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Flex, Table, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AttendanceRow } from '../../../../shared/contract/duty';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import { downloadBase64 } from '../../components/files';
 import { t } from '../../i18n';
+import { DutyRulesModal } from './DutyRulesModal';
 
 const hours = (minutes: number) => t('attendance.hours', { hours: Math.round((minutes / 60) * 10) / 10 });
 const count = (n: number) => (n === 0 ? '—' : t('attendance.count', { count: n }));
@@ -19,6 +20,7 @@ export default function AttendancePage() {
   const key = month.format('YYYY-MM');
   const data = useApiQuery('duty.attendance', { month: key });
   const exporter = useApiMutation('duty.attendanceExport');
+  const [rulesOpen, setRulesOpen] = useState(false);
 
   const exportExcel = () =>
     exporter.mutate(
@@ -52,10 +54,14 @@ export default function AttendancePage() {
           <Button size="large" icon={<DownloadOutlined />} loading={exporter.isPending} onClick={exportExcel} data-testid="attendance-export">
             {t('attendance.export')}
           </Button>
+          <Button size="large" icon={<SettingOutlined />} onClick={() => setRulesOpen(true)} data-testid="duty-rules">
+            {t('dutyRules.open')}
+          </Button>
         </Flex>
       </Flex>
       <Typography.Paragraph type="secondary">{t('attendance.rule')}</Typography.Paragraph>
       {data.isError && <Alert type="error" showIcon title={failureText(data.error)} style={{ marginBottom: 16 }} />}
+      <DutyRulesModal open={rulesOpen} onClose={() => setRulesOpen(false)} />
       <Table<AttendanceRow>
         rowKey="staffId"
         data-testid="attendance-table"
