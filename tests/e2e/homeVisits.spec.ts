@@ -117,6 +117,24 @@ test('a 上门办 request taken at the desk → 安排上门 → on the social w
   await expect(card).toContainText('结果：已上门加固扶手，老人满意');
   await topShot(page, 'homeVisits-day-plan-done');
 
+  // The direct visit: 改期 to 10:30 with 李敏, then 取消上门 with a reason — off the plan.
+  await screen.chooseStaff('全部工作人员');
+  await screen.card('幸福路12号').getByRole('button', { name: /改期$/ }).click();
+  const move = new VisitForm(page, '上门改期');
+  await move.staff('李敏');
+  await move.time('10:30');
+  await move.save(/^(loading\s+)?改期$/);
+  await expect(page.getByText(/已改期：.*10:30–11:30 李敏/)).toBeVisible();
+  await expect(screen.plan().getByTestId('visit-staff-plan').filter({ hasText: '李敏' })).toContainText('幸福路12号');
+  await screen.card('幸福路12号').getByRole('button', { name: /取消上门$/ }).click();
+  const cancel = page.getByRole('dialog').filter({ hasText: '取消上门 ·' });
+  await cancel.getByRole('button', { name: /取消这次上门$/ }).click();
+  await expect(cancel.getByText('请填写取消原因')).toBeVisible();
+  await cancel.getByRole('textbox').fill('居民已自行到驿站领药');
+  await cancel.getByRole('button', { name: /取消这次上门$/ }).click();
+  await expect(page.getByText('已取消这次上门')).toBeVisible();
+  await expect(screen.card('幸福路12号')).toHaveCount(0);
+
   // The request shows 办结 with the visit's outcome as its result.
   await shell.menuItem('诉求办理').click();
   const d = await requests.open(number);
