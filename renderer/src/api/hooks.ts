@@ -48,8 +48,8 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   calendar: ['calendar.'],
   settings: ['settings.', 'system.status', 'session.get'],
   queue: ['queue.', 'kiosk.', 'display.', 'figures.'],
-  // a request's change moves the to-do lists, the figures and the ticket it hangs on
-  requests: ['requests.', 'figures.', 'queue.'],
+  // a request's change moves the to-do lists, the figures, the ticket it hangs on and its visit's day plan line
+  requests: ['requests.', 'figures.', 'queue.', 'homeVisits.'],
   cards: ['households.', 'cardApplications.', 'cards.', 'cardReports.', 'till.'],
   partners: ['partners.', 'cardReports.', 'users.'],
   // a check-in joins the queue; a day plan shows visits beside appointments
