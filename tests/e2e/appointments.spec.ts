@@ -143,6 +143,9 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.act(number, '签到');
   await expect(appts.message(/王秀英 已签到，排队号 H\d{3}/)).toBeVisible();
   await expect(appts.bookingCard(number)).toContainText('已签到');
+  await desk.getByText('只看有预约的时段').click();
+  await expect(desk.locator('.appt-day-slot')).toHaveCount(1);
+  await topShot(desk, 'appointments-day-view-booked-only');
   const ticket = ((await appts.bookingCard(number).locator('.appt-booking-ticket').textContent()) ?? '').replace('排队号', '').trim();
   expect(ticket).not.toBe(walkIn.ticket.number);
 

@@ -1,11 +1,11 @@
 import { createElement, useState } from 'react';
 import { Alert, App, Button, Checkbox, Table, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { PrinterOutlined } from '@ant-design/icons';
 import { addDays } from '../../../../../shared/rules/workdays';
 import { shanghaiDate } from '../../../../../shared/rules/time';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { failureText, showApiError } from '../../../components/apiErrors';
-import { useInvalidate } from '../../../components/useInvalidate';
 import { useNow } from '../../../components/useNow';
 import { t } from '../../../i18n';
 import { formatDateTimeShort } from '../../settings/format';
@@ -21,18 +21,30 @@ export function CallListTab() {
   const [day, setDay] = useState(() => addDays(today, 1));
   const list = useApiQuery('appointments.callList', { day }, { staleTime: 0 });
   const mark = useApiMutation('appointments.markReminded');
-  const invalidate = useInvalidate();
+  const qc = useQueryClient();
   const rows: CallRow[] = list.data?.rows ?? [];
-  const done = rows.filter((r) => r.reminded).length;
+  
 
-  const toggle = (r: CallRow, reminded: boolean) =>
+  // the tick shows at once; the list read again afterwards confirms it (or the error takes it back)
+  const [ticking, setTicking] = useState<Record<string, boolean>>({});
+  const toggle = (r: CallRow, reminded: boolean) => {
+    setTicking((m) => ({ ...m, [r.id]: reminded }));
     mark.mutate(
       { id: r.id, reminded },
-      { onSuccess: () => invalidate('appointments.callList'), onError: (e) => showApiError(e, (text) => void message.error(text)) },
+      {
+        onError: (e) => showApiError(e, (text) => void message.error(text)),
+        onSettled: async () => {
+          await qc.invalidateQueries({ queryKey: ['appointments.callList'] });
+          setTicking(({ [r.id]: _done, ...rest }) => rest);
+        },
+      },
     );
+  };
+  const remindedNow = (r: CallRow) => ticking[r.id] ?? r.reminded;
 
+  const done = rows.filter(remindedNow).length;
   const print = () =>
-    void printElement(createElement(CallSheet, { day, rows, printedAt: formatDateTimeShort(new Date().getTime()) }), {
+    void printElement(createElement(CallSheet, { day, rows: rows.map((r) => ({ ...r, reminded: remindedNow(r) })), printedAt: formatDateTimeShort(new Date().getTime()) }), {
       hostId: 'lianxin-call-sheet',
       page: 'size: A4 portrait; margin: 12mm;',
     });
@@ -53,7 +65,7 @@ export function CallListTab() {
         loading={list.isPending}
         dataSource={rows}
         pagination={false}
-        rowClassName={(r) => (r.reminded ? 'appt-calls-done' : '')}
+        rowClassName={(r) => (remindedNow(r) ? 'appt-calls-done' : '')}
         locale={{ emptyText: t('apptCalls.empty') }}
         columns={[
           {
@@ -61,7 +73,7 @@ export function CallListTab() {
             key: 'reminded',
             width: 130,
             render: (_, r) => (
-              <Checkbox checked={r.reminded} disabled={mark.isPending} onChange={(e) => toggle(r, e.target.checked)} aria-label={`${t('apptCalls.remind')} ${r.residentName}`}>
+              <Checkbox checked={remindedNow(r)} onChange={(e) => toggle(r, e.target.checked)} aria-label={`${t('apptCalls.remind')} ${r.residentName}`}>
                 {t('apptCalls.reminded')}
               </Checkbox>
             ),
