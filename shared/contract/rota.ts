@@ -11,6 +11,12 @@ import { id, isoDate, ok, optionalText, text } from './common';
 
 export const rotaHhmm = z.string('validation.required').regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'rota.time.invalid');
 export const rotaWeekday = z.number('validation.invalidType').int().min(1, 'rota.weekday.invalid').max(7, 'rota.weekday.invalid');
+/** A real calendar date (2026-02-30 is refused at the boundary, with the field named). */
+export const rotaDay = isoDate.refine((d) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, day));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+}, 'validation.badDate');
 export const rotaPin = z.string('validation.required').regex(/^\d{4,8}$/, 'rota.pin.format');
 
 export const rotaShift = z.object({
@@ -65,7 +71,7 @@ export const rotaTemplateInput = z.object({
   stationId: id,
   name: text(30),
   kind: rotaTemplateKind,
-  anchorWeek: isoDate,
+  anchorWeek: rotaDay,
   members: z.array(id).max(60),
   cells: z.array(rotaTemplateCell).max(7 * 20),
   active: z.boolean().default(true),
@@ -169,23 +175,23 @@ export const rotaContract = {
   'rota.week': call({
     summary: '一周值班表：各驿站每天每班的人员、缺人、冲突',
     access: STAFF,
-    input: z.object({ week: isoDate, stationId: id.optional() }),
+    input: z.object({ week: rotaDay, stationId: id.optional() }),
     output: rotaWeekPlan,
   }),
   'rota.fillFromTemplate': call({
     summary: '按模板排一周的班（保留手工调整）',
     access: ADMIN,
-    input: z.object({ week: isoDate, templateId: id }),
+    input: z.object({ week: rotaDay, templateId: id }),
     output: z.object({ added: z.number(), removed: z.number(), skipped: z.array(z.object({ day: z.string(), shiftName: z.string(), name: z.string(), reason: z.string() })) }),
   }),
   'rota.assign': call({
     summary: '把一人排进某天某班',
     access: ADMIN,
-    input: z.object({ day: isoDate, shiftId: id, staffId: id }),
+    input: z.object({ day: rotaDay, shiftId: id, staffId: id }),
     output: ok,
   }),
   'rota.unassign': call({ summary: '把一人从某天某班移出', access: ADMIN, input: z.object({ assignmentId: id }), output: ok }),
-  'rota.publish': call({ summary: '发布一周值班表', access: ADMIN, input: z.object({ week: isoDate }), output: ok }),
+  'rota.publish': call({ summary: '发布一周值班表', access: ADMIN, input: z.object({ week: rotaDay }), output: ok }),
   'rota.upcoming': call({
     summary: '某人接下来的班（换班时选）',
     access: STAFF,

@@ -154,3 +154,10 @@ describe('templates and publishing', () => {
     expect((await f.err('rota.publish', { week: WEEK })).key).toBe('rota.publish.empty');
   });
 });
+
+describe('bad dates', () => {
+  it('refuses a date that does not exist, naming the field', async () => {
+    expect(await f.err('rota.week', { week: '2026-02-30' })).toMatchObject({ code: 'VALIDATION', key: 'validation.badDate', field: 'week' });
+    expect((await f.err('rota.assign', { day: '2026-13-01', shiftId: f.shifts.morning, staffId: f.staff[0]! })).field).toBe('day');
+  });
+});

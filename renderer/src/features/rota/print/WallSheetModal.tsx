@@ -12,7 +12,7 @@ export function WallSheetModal(props: { plan: WeekPlan | null; onClose(): void }
     <Modal
       open={props.plan !== null}
       onCancel={props.onClose}
-      width={1180}
+      width={900}
       title={t('rota.sheet.preview')}
       centered
       footer={
