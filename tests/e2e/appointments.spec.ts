@@ -19,8 +19,8 @@ import { signedInAdmin } from './pages/signIn';
  * happen: a full slot offered, a resident booked twice at one time; and a cancellation with its reason.
  *
  * The centre is set up through the API (a fresh one, nothing random), its stations open all day every
- * day so that "today" always has slots left whenever the test runs (except in the last 40 minutes of
- * a Shanghai day, or on a public holiday of the bundled calendar).
+ * day so that "today" always has slots left whenever the test runs (except in the last hour and a half
+ * of a Shanghai day, or on a public holiday of the bundled calendar).
  */
 
 const DESK = { username: 'qiantai', password: 'Desk2026x', displayName: '李前台' };
@@ -86,7 +86,7 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.chooseService('理发');
   await appts.chooseStation('东湖驿站');
   await appts.chooseDay(today);
-  const time = await appts.chooseFirstFreeSlot();
+  const time = await appts.chooseFreeSlotAhead();
   await appts.findResident('wxy', '王秀英');
   await expect(appts.residentBookings()).toHaveCount(0);
   await expect(appts.booking()).toContainText(`理发 · 东湖驿站`);

@@ -37,10 +37,15 @@ export class AppointmentsScreen {
     return this.page.locator(`.appt-slots .appt-slot[data-start="${hhmm}"]`);
   }
 
-  /** The first slot that can be booked; returns its time. */
-  async chooseFirstFreeSlot(): Promise<string> {
-    const free = this.page.locator('.appt-slots .appt-slot:not([disabled])').first();
-    await expect(free).toBeVisible();
+  /**
+   * A free slot some way ahead (the 4th free one, or the last when fewer are left), so that it has
+   * not started by the time the test looks at it again; returns its time.
+   */
+  async chooseFreeSlotAhead(): Promise<string> {
+    const all = this.page.locator('.appt-slots .appt-slot:not([disabled])');
+    await expect(all.first()).toBeVisible();
+    const count = await all.count();
+    const free = all.nth(Math.min(3, count - 1));
     const start = (await free.getAttribute('data-start'))!;
     await free.click();
     return start;
