@@ -8,8 +8,8 @@ const LIST_BUDGET = 100;
 const N = 200;
 
 /**
- * Home visits through the real dispatcher on the generated dataset (≈ 45,000 visits over five
- * years, thirty visiting staff): the day plan of everyone and of one staff member, and the list
+ * Home visits through the real dispatcher on the generated dataset (≈ 176,000 visits over five
+ * years, thirty visiting staff, up to ~120 on one day): the day plan of everyone and of one staff member, and the list
  * of a month (first page, and one staff member's month).
  */
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
