@@ -2,7 +2,10 @@ import { expect, shot, test } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { LoginScreen } from './pages/LoginScreen';
 import { RotaScreen } from './pages/RotaScreen';
+import { apiOk } from './pages/api';
+import { fieldError, openOption } from './pages/forms';
 import { settled } from './pages/settle';
+import { signedInAdmin } from './pages/signIn';
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -104,4 +107,65 @@ test('next week from the rotating template → the Saturday-evening gap in red �
   const printed = (await rota.printed())[0]!;
   expect(printed).toContain('东湖驿站 值班表');
   expect(printed).toContain('吴静');
+});
+
+test('班次与模板: a shift ending before it starts is refused at 下班; a rotating template made in the grid plans the week', async ({ page, app }) => {
+  test.setTimeout(150_000);
+  await signedInAdmin(page, app.url);
+  const open = { open: '08:00', close: '20:00' };
+  const station = await apiOk(page, 'stations.save', { name: '翠竹驿站', address: '翠竹巷9号', hours: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), open])), closedDates: [] });
+  for (const name of ['许春燕', '韩卫东', '曹雅琴']) await apiOk(page, 'staff.save', { name, roles: ['网格员'], stationIds: [station.id] });
+  await new AppShell(page).menuItem('值班表').click();
+  const rota = new RotaScreen(page);
+  await rota.tab('班次与模板').click();
+
+  // A night shift typed the wrong way round: refused, said at 下班.
+  await page.getByRole('button', { name: '新建班次' }).click();
+  const shiftDialog = page.getByRole('dialog', { name: '新建班次' });
+  await shiftDialog.getByLabel('名称').fill('夜班');
+  await shiftDialog.getByLabel('上班').fill('20:00');
+  await shiftDialog.getByLabel('下班').fill('08:00');
+  await shiftDialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(fieldError(shiftDialog, '下班')).toHaveText('下班时间（08:00）必须晚于上班时间（20:00）；跨夜的班请分成两个班次');
+  await settled(page);
+  await shot(page, 'rota-shift-refused');
+  await shiftDialog.getByLabel('名称').fill('上午班');
+  await shiftDialog.getByLabel('上班').fill('08:00');
+  await shiftDialog.getByLabel('下班').fill('12:00');
+  await shiftDialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(shiftDialog).toBeHidden();
+  await expect(page.locator('.ant-table-row', { hasText: '上午班' })).toContainText('08:00–12:00');
+
+  // A rotating template: three members, one person a morning, Monday to Sunday.
+  await page.getByRole('button', { name: '新建模板' }).click();
+  const tplDialog = page.getByRole('dialog', { name: '新建模板' });
+  await tplDialog.getByLabel('模板名称').fill('翠竹轮班');
+  const members = tplDialog.locator('label.rota-field', { hasText: '轮换人员' }).locator('.ant-select');
+  for (const name of ['许春燕', '韩卫东', '曹雅琴']) {
+    await members.click();
+    await page.keyboard.type(name);
+    await openOption(page, name).first().click();
+  }
+  await page.keyboard.press('Escape');
+  const row = tplDialog.locator('table.rota-template-grid tbody tr', { hasText: '上午班' });
+  const names = ['许春燕', '韩卫东', '曹雅琴'];
+  for (let d = 0; d < 7; d++) {
+    await row.locator('td').nth(d).locator('.ant-select').click();
+    // the dropdown just opened is the last one (the ones closed before may still be leaving)
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option', { hasText: names[d % 3]! }).click();
+    await expect(row.locator('td').nth(d)).toContainText(names[d % 3]!);
+    await page.keyboard.press('Escape');
+  }
+  await settled(page);
+  await shot(page, 'rota-template-dialog');
+  await tplDialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(tplDialog).toBeHidden();
+  await expect(page.locator('.ant-table-row', { hasText: '翠竹轮班' })).toContainText('轮换');
+
+  // This week from it: every morning has its person, nothing missing.
+  await rota.tab('值班表').click();
+  const { dialog } = await rota.fillFromTemplate();
+  await dialog.getByRole('button', { name: /完\s?成/ }).click();
+  await expect(rota.station('翠竹驿站').locator('.rota-name')).not.toHaveCount(0);
+  await expect(rota.summary()).toContainText('各班人数已够');
 });
