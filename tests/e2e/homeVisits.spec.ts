@@ -5,6 +5,7 @@ import { expect, shot, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
 import { HomeVisitsScreen, VisitForm } from './pages/HomeVisitsScreen';
+import { LoginScreen } from './pages/LoginScreen';
 import { RequestDrawer, RequestsScreen } from './pages/RequestsScreen';
 import { settled } from './pages/settle';
 import { signedInAdmin } from './pages/signIn';
@@ -143,4 +144,16 @@ test('a 上门办 request taken at the desk → 安排上门 → on the social w
   await expect(d.drawer.getByTestId('request-home-visit')).toContainText('已完成');
   await settled(page);
   await shot(page, 'homeVisits-request-resolved');
+});
+
+test('the demo centre: today’s home visits of the social workers, from the desk’s 上门办 requests', async ({ page, demoApp }) => {
+  await page.goto(demoApp.url);
+  await new LoginScreen(page).login('zhiban', 'demo1234');
+  const shell = new AppShell(page);
+  await shell.menuItem('上门服务').click();
+  const screen = new HomeVisitsScreen(page);
+  await expect(screen.plan().getByTestId('visit-staff-plan').first()).toBeVisible();
+  await expect(screen.plan().getByTestId('visit-card').filter({ hasText: /诉求 \d{8}-\d{4}/ }).first()).toBeVisible();
+  await expect(screen.plan()).not.toContainText(/1[3-9]\d{9}/);
+  await topShot(page, 'homeVisits-demo-today');
 });
