@@ -79,13 +79,15 @@ export function RescheduleDialog({ target, onSubmit, onClose }: Props) {
         />
         <div>
           {day && (
-            <SlotGrid
-              slots={slots.cells}
-              value={start}
-              onChange={setStart}
-              closedReason={slots.closedReason}
-              currentStart={day === target.day ? target.startMinute : null}
-            />
+            <div className="appt-reschedule-slots">
+              <SlotGrid
+                slots={slots.cells}
+                value={start}
+                onChange={setStart}
+                closedReason={slots.closedReason}
+                currentStart={day === target.day ? target.startMinute : null}
+              />
+            </div>
           )}
           <Form layout="vertical" style={{ marginTop: 16 }}>
             <Form.Item label={t('apptDay.rescheduleReason')} htmlFor="appt-reschedule-reason" required>
