@@ -91,16 +91,35 @@ test('a planned shift → wrong PIN refused in words → check-in with the PIN p
   expect((await download).suggestedFilename()).toMatch(/^考勤统计-\d{4}年\d{1,2}月\.xlsx$/);
 });
 
-test('a badge from 设置 → 工作人员, printed at card size', async ({ page, app }) => {
+test('a badge from 设置 → 工作人员, printed at card size; scanned at the station it checks in, scanned again it checks out', async ({ page, app }) => {
   await signedInAdmin(page, app.url);
-  await apiOk(page, 'staff.save', { name: '王小梅', roles: ['网格员'], stationIds: [] });
+  const hours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), ALL_DAY]));
+  const station = await apiOk(page, 'stations.save', { name: '西苑驿站', address: '西苑街2号', hours });
+  await apiOk(page, 'staff.save', { name: '王小梅', roles: ['网格员'], stationIds: [station.id] });
   await new AppShell(page).goTo('系统设置');
   await page.getByRole('tab', { name: '工作人员' }).click();
   await page.getByRole('row', { name: /王小梅/ }).getByRole('button', { name: /工\s?牌/ }).click();
   const face = page.getByTestId('badge-face');
   await expect(face).toContainText('王小梅');
   await expect(face).toContainText('工作证');
-  expect(await face.locator('[data-qr-text]').getAttribute('data-qr-text')).toMatch(/^LXS1:/);
+  const code = (await face.locator('[data-qr-text]').getAttribute('data-qr-text'))!;
+  expect(code).toMatch(/^LXS1:/);
   await settled(page);
   await shot(page, 'duty-badge');
+  await page.keyboard.press('Escape');
+
+  // A USB scanner types the code and Enter, fast: no shift today, so an unscheduled presence.
+  await new AppShell(page).menuItem(/签到签退/).click();
+  const checkin = new CheckinScreen(page);
+  await checkin.chooseStation('西苑驿站');
+  await expect(page.getByTestId('checkin-station-name')).toHaveText('西苑驿站');
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(checkin.done()).toContainText('签到成功');
+  await expect(checkin.done()).toContainText('非排班');
+  await checkin.done().getByRole('button', { name: /好\s?的/ }).click();
+  await expect(page.getByText('非排班到岗')).toBeVisible();
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(checkin.done()).toContainText('签退成功');
 });
