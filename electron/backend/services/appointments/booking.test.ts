@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
 
-describe('booking', () => {
+describe('booking', { timeout: 30_000 }, () => {
   let f: AppointmentsFixture;
   beforeAll(async () => {
     f = await makeAppointmentsFixture();
-  });
+  }, 30_000);
   afterAll(() => f.t.close());
 
   const book = (over: Record<string, unknown> = {}) =>

@@ -1,12 +1,12 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { at, makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
 
-describe('after booking: cancel, reschedule, check-in, complete, no-show', () => {
+describe('after booking: cancel, reschedule, check-in, complete, no-show', { timeout: 30_000 }, () => {
   let f: AppointmentsFixture;
   beforeEach(async () => {
     f?.t.close();
     f = await makeAppointmentsFixture();
-  });
+  }, 30_000);
   afterAll(() => f.t.close());
 
   const book = (day: string, startMinute: number, residentId = f.zhang, stationServiceId = f.haircut) =>

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
 
-describe('free slots', () => {
+describe('free slots', { timeout: 30_000 }, () => {
   let f: AppointmentsFixture;
   beforeAll(async () => {
     f = await makeAppointmentsFixture();
-  });
+  }, 30_000);
   afterAll(() => f.t.close());
 
   const slots = (day: string, stationServiceId = f.haircut) => f.ok('appointments.slots', { stationServiceId, day });

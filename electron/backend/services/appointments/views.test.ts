@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
 
-describe('call list and calendar views', () => {
+describe('call list and calendar views', { timeout: 30_000 }, () => {
   let f: AppointmentsFixture;
   let first: string;
   beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('call list and calendar views', () => {
     await book(f.legal, '2026-09-15', 900, f.wang);
     const cancelled = await book(f.meeting, '2026-09-15', 660, f.li);
     await f.ok('appointments.cancel', { id: cancelled.id, reason: '不来了' });
-  });
+  }, 30_000);
   afterAll(() => f.t.close());
 
   it('tomorrow’s call list has full phones for the office, is audited, and refused to duty staff', async () => {
