@@ -46,6 +46,26 @@ async function viewShot(page: Page, name: string) {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
+/** 打印名单: the A4 sheet as it goes to the printer, put back on the screen for a picture. */
+async function sheetShot(page: Page, name: string) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sheetHtml: string };
+    window.print = () => {
+      w.__sheetHtml = document.getElementById('lianxin-call-sheet')?.innerHTML ?? '';
+    };
+  });
+  await page.getByRole('button', { name: '打印名单' }).click();
+  await page.evaluate(() => {
+    const html = (window as unknown as { __sheetHtml: string }).__sheetHtml;
+    document.body.insertAdjacentHTML('beforeend', `<div id="sheet-preview" style="background:#fff;padding:40px;width:720px;position:fixed;left:0;top:0;z-index:9999">${html}</div>`);
+  });
+  await expect(page.locator('#sheet-preview')).toContainText('电话提醒名单');
+  const dir = path.resolve(__dirname, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.locator('#sheet-preview').screenshot({ path: path.join(dir, `${name}.png`) });
+  await page.evaluate(() => document.getElementById('sheet-preview')?.remove());
+}
+
 async function setUpCentre(admin: Page) {
   const haircut = await apiOk(admin, 'services.save', { category: '便民服务', name: '理发', prefix: 'H', defaultMode: 'immediate', timeLimitDays: 0 });
   const donghu = await apiOk(admin, 'stations.save', { name: '东湖驿站', address: '东湖路 12 号一楼', hours: ALL_DAY, closedDates: [] });
@@ -204,6 +224,7 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.callRows().first().getByRole('checkbox').check();
   await expect(desk.locator('.appt-calls')).toContainText('已提醒 1 / 1');
   await topShot(desk, 'appointments-call-list');
+  await sheetShot(desk, 'appointments-call-sheet');
 
   // She asks to come later that morning: 改约 in the day view, a new number, the old one 已改约.
   await appts.view('日视图');
@@ -219,4 +240,37 @@ test('book on the phone → slip → check in at the station → called before a
   await expect(appts.message(/已改约到 \d{4}年\d{1,2}月\d{1,2}日 星期. 11:00，新预约号/)).toBeVisible();
   await expect(appts.bookingCard(oldNumber)).toHaveCount(0);
   await expect(desk.locator('[data-testid="appt-booking"]').filter({ hasText: '王秀英' })).toHaveCount(1);
+});
+
+test('the demo centre: a busy station day, the week, tomorrow’s call list; duty staff get no phone list', async ({ browser, demoApp }) => {
+  const desk = await openPage(browser);
+  await desk.goto(demoApp.url);
+  await new LoginScreen(desk).login('qiantai', 'demo1234');
+  await expect(desk).toHaveURL(/\/queue/);
+  await desk.goto(`${demoApp.url}/appointments`);
+  const appts = new AppointmentsScreen(desk);
+  await appts.chooseService('理发');
+  await expect(desk.locator('#appt-stations .ant-radio-button-wrapper').first()).toBeVisible();
+  await desk.locator('#appt-stations .ant-radio-button-wrapper').first().click();
+  await expect(desk.locator('.appt-calendar .appt-day-mark.is-free').first()).toBeVisible();
+  await topShot(desk, 'appointments-demo-booking');
+
+  await appts.view('日视图');
+  await expect(desk.getByTestId('appt-day-column').first()).toBeVisible();
+  await topShot(desk, 'appointments-demo-day');
+  await appts.view('周视图');
+  await expect(appts.weekTable().locator('.appt-week-cell').first()).toBeVisible();
+  await topShot(desk, 'appointments-demo-week');
+  await appts.view('电话提醒');
+  await expect(appts.callRows().first()).toBeVisible();
+  await expect(appts.callRows().first()).toContainText(/1[3-9]\d{9}/);
+  await topShot(desk, 'appointments-demo-calls');
+
+  // The station's duty worker books and checks in, but never sees the phone list.
+  const duty = await openPage(browser);
+  await duty.goto(demoApp.url);
+  await new LoginScreen(duty).login('zhiban', 'demo1234');
+  await duty.goto(`${demoApp.url}/appointments`);
+  await expect(duty.locator('.appt-views')).toContainText('日视图');
+  await expect(duty.locator('.appt-views')).not.toContainText('电话提醒');
 });
