@@ -89,6 +89,17 @@ test('a planned shift → wrong PIN refused in words → check-in with the PIN p
   const download = page.waitForEvent('download');
   await page.getByTestId('attendance-export').click();
   expect((await download).suggestedFilename()).toMatch(/^考勤统计-\d{4}年\d{1,2}月\.xlsx$/);
+
+  // The rules, for the admin.
+  await page.getByTestId('duty-rules').click();
+  const rules = page.getByRole('dialog', { name: '签到规则' });
+  await expect(rules.getByLabel('迟到宽限')).toHaveValue('5');
+  await settled(page);
+  await shot(page, 'duty-rules');
+  await rules.getByLabel('迟到宽限').fill('10');
+  await rules.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(rules).toBeHidden();
+  expect((await apiOk(page, 'duty.rules.get', {})).lateGraceMinutes).toBe(10);
 });
 
 test('a badge from 设置 → 工作人员, printed at card size; scanned at the station it checks in, scanned again it checks out', async ({ page, app }) => {
