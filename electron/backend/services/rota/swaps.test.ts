@@ -89,6 +89,16 @@ describe('swaps', () => {
     await f.ok('rota.swaps.ask', { assignmentId: p.bing, toStaffId: f.staff[4]!, reason: '有事', pin: f.pin(2) });
   });
 
+  it('refuses a shift its person has already checked in for (early)', async () => {
+    const p = await plan();
+    f.db.prepare(
+      `INSERT INTO duty_sessions (id, staff_id, station_id, day, assignment_id, status, in_at, in_method, created_at, updated_at)
+       VALUES ('s1', ?, ?, ?, ?, 'open', 0, 'pin', 0, 0)`,
+    ).run(f.staff[0], f.east, DAY, p.jia);
+    expect((await f.err('rota.swaps.ask', { assignmentId: p.jia, toStaffId: f.staff[4]!, reason: '有事', pin: f.pin(0) })).key).toBe('rota.swap.passed');
+    expect((await f.err('rota.unassign', { assignmentId: p.jia })).key).toBe('rota.unassign.checkedIn');
+  });
+
   it('a wrong PIN is refused with the tries left, and locks after five; nothing is written', async () => {
     const p = await plan();
     const ask = (pin: string) => f.err('rota.swaps.ask', { assignmentId: p.jia, toStaffId: f.staff[4]!, reason: '有事', pin });

@@ -41,16 +41,20 @@ export function checkSwapRules(db: Db, s: { assignmentId: string; fromStaffId: s
   const a = assignmentRow(db, s.assignmentId);
   if (a.staff_id !== s.fromStaffId) throw fail.conflict('rota.swap.notYours', 'assignmentId', { name: a.staff_name });
   if (shanghaiStart(a.day, a.start_minute) <= now) throw fail.validation('rota.swap.passed', 'assignmentId', { day: a.day, shift: a.shift_name });
+  // checked in early for it: the shift is as good as started
+  if (checkedIn(db, a.id)) throw fail.validation('rota.swap.passed', 'assignmentId', { day: a.day, shift: a.shift_name });
   if (s.toStaffId === s.fromStaffId) throw fail.validation('rota.swap.self', 'toStaffId');
   const toName = staffName(db, s.toStaffId, 'toStaffId');
   const r = s.returnAssignmentId ? assignmentRow(db, s.returnAssignmentId, 'returnAssignmentId') : null;
   if (r) {
     if (r.staff_id !== s.toStaffId) throw fail.validation('rota.swap.returnNotTheirs', 'returnAssignmentId', { name: toName });
-    if (shanghaiStart(r.day, r.start_minute) <= now) throw fail.validation('rota.swap.passed', 'returnAssignmentId', { day: r.day, shift: r.shift_name });
+    if (shanghaiStart(r.day, r.start_minute) <= now || checkedIn(db, r.id)) throw fail.validation('rota.swap.passed', 'returnAssignmentId', { day: r.day, shift: r.shift_name });
   }
   takeOverCheck(db, a, s.toStaffId, toName, r?.id ?? null, 'toStaffId');
   if (r) takeOverCheck(db, r, s.fromStaffId, a.staff_name, a.id, 'returnAssignmentId');
 }
+
+const checkedIn = (db: Db, assignmentId: string) => db.prepare('SELECT 1 FROM duty_sessions WHERE assignment_id = ?').get(assignmentId) !== undefined;
 
 /** `staffId` takes over assignment `a`, giving up `givingUp` (their own, in an exchange). */
 function takeOverCheck(db: Db, a: ReturnType<typeof assignmentRow>, staffId: string, name: string, givingUp: string | null, field: string): void {

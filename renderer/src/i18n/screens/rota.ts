@@ -52,6 +52,7 @@ export const rotaScreens: Record<string, string> = {
   'rota.edits.title': '发布后的改动',
   'rota.assign.ownStation': '本站',
   'rota.assign.done': '完成',
+  'rota.assign.published': '这一周已经发布，改动会记录在“发布后的改动”里，请告知相关人员',
   'rota.assign.staffing': '现有 {n} 人，至少 {min} 人',
   'rota.assign.nobody': '这一班还没有人',
   'rota.assign.remove': '移出',

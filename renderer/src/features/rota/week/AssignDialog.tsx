@@ -50,6 +50,7 @@ export function AssignDialog(props: { plan: WeekPlan; at: CellKey | null; onClos
     >
       {cell && (
         <div className="rota-assign" data-testid="rota-assign-dialog">
+          {plan.status === 'published' && <Alert type="warning" showIcon title={t('rota.assign.published')} style={{ marginBottom: 12 }} />}
           <p className="rota-muted">{t('rota.assign.staffing', { n: cell.assignees.length, min: cell.minStaff })}</p>
           {cell.assignees.length === 0 && <p>{t('rota.assign.nobody')}</p>}
           {cell.assignees.map((a) => (
