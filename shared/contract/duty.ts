@@ -116,8 +116,8 @@ export const dutyContract = {
   'duty.attendance': call({
     summary: '月度考勤统计',
     access: ADMIN,
-    input: z.object({ month }),
+    input: z.object({ month: attendanceMonth }),
     output: z.object({ month: z.string(), rows: z.array(attendanceRow) }),
   }),
-  'duty.attendanceExport': call({ summary: '导出月度考勤 Excel', access: ADMIN, input: z.object({ month }), output: exportedFile }),
+  'duty.attendanceExport': call({ summary: '导出月度考勤 Excel', access: ADMIN, input: z.object({ month: attendanceMonth }), output: exportedFile }),
 } satisfies Record<string, CallDef>;
