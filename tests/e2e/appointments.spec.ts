@@ -5,6 +5,7 @@ import { addDays } from '../../shared/rules/workdays';
 import { shanghaiDate } from '../../shared/rules/time';
 import { expect, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
+import { AppShell } from './pages/AppShell';
 import { AppointmentsScreen } from './pages/AppointmentsScreen';
 import { openPage, slips } from './pages/browsers';
 import { LoginScreen } from './pages/LoginScreen';
@@ -270,6 +271,7 @@ test('the demo centre: a busy station day, the week, tomorrow’s call list; dut
   const duty = await openPage(browser);
   await duty.goto(demoApp.url);
   await new LoginScreen(duty).login('zhiban', 'demo1234');
+  await expect(new AppShell(duty).userMenu()).toBeVisible();
   await duty.goto(`${demoApp.url}/appointments`);
   await expect(duty.locator('.appt-views')).toContainText('日视图');
   await expect(duty.locator('.appt-views')).not.toContainText('电话提醒');

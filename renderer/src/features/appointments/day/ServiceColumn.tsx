@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Card } from 'antd';
 import { t } from '../../../i18n';
 import { timeOf } from '../appointmentFormat';
+import { closedLabel } from '../labels';
 import { BookingItem } from './BookingItem';
 import type { BookingAction, BookingTarget, DayColumn } from './dayTypes';
 
@@ -29,9 +30,10 @@ export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday,
       className="appt-day-column"
       data-testid="appt-day-column"
       title={column.serviceName}
-      extra={<span className="appt-day-slot-use">{t('apptDay.use', { taken: column.totals.taken, capacity: column.totals.capacity })}</span>}
+      extra={column.totals.capacity > 0 && <span className="appt-day-slot-use">{t('apptDay.use', { taken: column.totals.taken, capacity: column.totals.capacity })}</span>}
     >
-      {onlyBooked && column.totals.taken === 0 && <div className="appt-day-none">{t('apptDay.noBookings')}</div>}
+      {column.slots.length === 0 && column.closedReason && <div className="appt-day-none">{t('apptDay.closed', { reason: closedLabel(column.closedReason) })}</div>}
+      {onlyBooked && column.slots.length > 0 && column.totals.taken === 0 && <div className="appt-day-none">{t('apptDay.noBookings')}</div>}
       {column.slots.map((s) => {
         if (onlyBooked && s.bookings.length === 0) return null;
         const full = s.taken >= s.capacity;

@@ -13,6 +13,9 @@ import { closedLabel } from '../labels';
 import { StationPicker, useStationChoice } from '../StationPicker';
 import type { WeekRow } from './weekTypes';
 
+/** A day the service does not run at all (not merely past or full): greyed. */
+const shut = (reason: string | null | undefined) => !!reason && reason !== 'past' && reason !== 'full';
+
 /** 周视图: a station's week, days across and services down, booked of capacity; closed days greyed with why. */
 export function WeekViewTab({ day, onDay, onOpenDay }: { day: string; onDay(day: string): void; onOpenDay(day: string): void }) {
   const today = shanghaiDate(useNow(60_000));
@@ -40,7 +43,7 @@ export function WeekViewTab({ day, onDay, onOpenDay }: { day: string; onDay(day:
               <small>{[closed ? closedLabel(d.closedReason) : '', holidayName.get(d.day) ?? ''].filter(Boolean).join(' · ') || '\u00a0'}</small>
             </div>
           ),
-          onCell: () => ({ className: closed ? 'appt-week-closed' : '' }),
+          onCell: (row: WeekRow) => ({ className: closed || shut(row.cells[i]?.closedReason) ? 'appt-week-closed' : '' }),
           render: (_: unknown, row: WeekRow) => {
             const cell = row.cells[i];
             if (closed || !cell || cell.capacity === 0) return <Typography.Text type="secondary">{closed ? closedLabel(d.closedReason) : closedLabel(cell?.closedReason) || '—'}</Typography.Text>;
