@@ -79,7 +79,7 @@ export const onDutyNow = z.object({
   ),
 });
 
-const month = z.string('validation.required').regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'duty.month.format');
+const attendanceMonth = z.string('validation.required').regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'duty.month.format');
 
 export const attendanceRow = z.object({
   staffId: z.string(),
