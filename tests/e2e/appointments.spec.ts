@@ -221,7 +221,7 @@ test('book on the phone → slip → check in at the station → called before a
   await appts.view('电话提醒');
   await expect(appts.callRows()).toHaveCount(1);
   await expect(appts.callRows().first()).toContainText('王秀英');
-  await expect(appts.callRows().first()).toContainText('13912345678');
+  await expect(appts.callRows().first()).toContainText('139 1234 5678');
   await appts.callRows().first().getByRole('checkbox').check();
   await expect(desk.locator('.appt-calls')).toContainText('已提醒 1 / 1');
   await topShot(desk, 'appointments-call-list');
@@ -264,7 +264,7 @@ test('the demo centre: a busy station day, the week, tomorrow’s call list; dut
   await topShot(desk, 'appointments-demo-week');
   await appts.view('电话提醒');
   await expect(appts.callRows().first()).toBeVisible();
-  await expect(appts.callRows().first()).toContainText(/1[3-9]\d{9}/);
+  await expect(appts.callRows().first()).toContainText(/1[3-9]\d \d{4} \d{4}/);
   await topShot(desk, 'appointments-demo-calls');
 
   // The station's duty worker books and checks in, but never sees the phone list.

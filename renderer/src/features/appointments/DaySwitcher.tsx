@@ -3,7 +3,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { addDays } from '../../../../shared/rules/workdays';
 import { t } from '../../i18n';
-import { weekdayName } from './appointmentFormat';
+import { weekRange, weekdayName } from './appointmentFormat';
 
 /** A day with 前一天 / 今天 / 后一天 around it (step 7 for weeks). */
 export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { day: string; today: string; onChange(day: string): void; step?: 1 | 7; todayLabel?: string }) {
@@ -18,9 +18,9 @@ export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { da
         allowClear={false}
         picker={week ? 'week' : 'date'}
         value={dayjs(day)}
-        format={week ? 'YYYY年 第w周' : (d) => `${d.format('YYYY年M月D日')} ${weekdayName(d.format('YYYY-MM-DD'))}`}
+        format={(d) => (week ? weekRange(d.format('YYYY-MM-DD')) : `${d.format('YYYY年M月D日')} ${weekdayName(d.format('YYYY-MM-DD'))}`)}
         onChange={(d) => d && onChange(d.format('YYYY-MM-DD'))}
-        style={{ width: week ? 170 : 230 }}
+        style={{ width: 230 }}
         aria-label={t('apptCalls.day')}
       />
       <Button size="large" onClick={() => onChange(today)}>

@@ -49,6 +49,18 @@ export function mondayOf(day: string): string {
   return addDays(day, 1 - isoWeekday(day));
 }
 
+/** 2026年11月30日–12月6日: a week as people say it (not by its number). */
+export function weekRange(day: string): string {
+  const monday = mondayOf(day);
+  const sunday = addDays(monday, 6);
+  return `${formatChineseDate(monday)}–${sunday.slice(0, 4) === monday.slice(0, 4) ? monthDay(sunday) : formatChineseDate(sunday)}`;
+}
+
+/** 139 1234 5678: a mobile number in the groups it is read out in. */
+export function phoneForReading(phone: string): string {
+  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
+}
+
 /** The seven dates of the week starting at `monday`. */
 export function weekDays(monday: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));

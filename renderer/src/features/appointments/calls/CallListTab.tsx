@@ -9,7 +9,7 @@ import { failureText, showApiError } from '../../../components/apiErrors';
 import { useNow } from '../../../components/useNow';
 import { t } from '../../../i18n';
 import { formatDateTimeShort } from '../../settings/format';
-import { timeOf } from '../appointmentFormat';
+import { phoneForReading, timeOf } from '../appointmentFormat';
 import { DaySwitcher } from '../DaySwitcher';
 import { printElement } from '../print/printElement';
 import { CallSheet, type CallRow } from './CallSheet';
@@ -84,7 +84,7 @@ export function CallListTab() {
             title: t('apptCalls.phone'),
             dataIndex: 'phone',
             key: 'phone',
-            render: (p: string | null) => (p ? <span className="appt-calls-phone">{p}</span> : <Typography.Text type="secondary">{t('apptCalls.noPhone')}</Typography.Text>),
+            render: (p: string | null) => (p ? <span className="appt-calls-phone">{phoneForReading(p)}</span> : <Typography.Text type="secondary">{t('apptCalls.noPhone')}</Typography.Text>),
           },
           { title: t('apptCalls.service'), dataIndex: 'serviceName', key: 'service' },
           { title: t('apptCalls.station'), dataIndex: 'stationName', key: 'station' },

@@ -1,5 +1,5 @@
 import { t } from '../../../i18n';
-import { chineseDay, timeOf } from '../appointmentFormat';
+import { chineseDay, phoneForReading, timeOf } from '../appointmentFormat';
 
 export interface CallRow {
   id: string;
@@ -35,7 +35,7 @@ export function CallSheet({ day, rows, printedAt }: { day: string; rows: readonl
               <td className="appt-call-tick">{r.reminded ? '✓' : '□'}</td>
               <td>{timeOf(r.startMinute)}</td>
               <td>{r.residentName}</td>
-              <td>{r.phone ?? t('apptCalls.noPhone')}</td>
+              <td>{r.phone ? phoneForReading(r.phone) : t('apptCalls.noPhone')}</td>
               <td>{r.serviceName}</td>
               <td>{r.stationName}</td>
               <td>{r.number}</td>
