@@ -20,7 +20,7 @@ export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { da
         value={dayjs(day)}
         format={(d) => (week ? weekRange(d.format('YYYY-MM-DD')) : `${d.format('YYYY年M月D日')} ${weekdayName(d.format('YYYY-MM-DD'))}`)}
         onChange={(d) => d && onChange(d.format('YYYY-MM-DD'))}
-        style={{ width: 230 }}
+        style={{ width: week ? 290 : 230 }}
         aria-label={t('apptCalls.day')}
       />
       <Button size="large" onClick={() => onChange(today)}>
