@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../shared/rules/time';
 import { expect, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
+import { fieldError, openOption } from './pages/forms';
 import { AppointmentsScreen } from './pages/AppointmentsScreen';
 import { openPage, slips } from './pages/browsers';
 import { LoginScreen } from './pages/LoginScreen';
@@ -98,6 +99,17 @@ test('book on the phone → slip → check in at the station → called before a
   await expect(admin.locator('.appt-settings-table')).toContainText('东湖驿站');
   await expect(admin.getByLabel('最多提前几天预约')).toHaveValue('30');
   await topShot(admin, 'appointments-settings');
+  // Offering 理发 at 西湖驿站 a second time is refused at the field, in words.
+  await admin.getByRole('button', { name: '开通预约服务' }).click();
+  const offer = admin.getByRole('dialog').filter({ hasText: '开通预约服务' });
+  await offer.getByLabel('驿站').click();
+  await openOption(admin, '西湖驿站').click();
+  await offer.getByLabel('服务').click();
+  await openOption(admin, '理发').click();
+  await offer.getByRole('button', { name: '保存' }).click();
+  await expect(fieldError(offer, '服务')).toHaveText('这个驿站已经开通了这项预约服务，请在列表里编辑它');
+  await viewShot(admin, 'appointments-settings-duplicate');
+  await offer.getByRole('button', { name: '取消' }).click();
 
   // The desk takes the phone call: 理发 → 东湖驿站 → today → the first free slot → 王秀英.
   const desk = await openPage(browser);
