@@ -1,5 +1,6 @@
 import { memo, useCallback } from 'react';
-import { Calendar } from 'antd';
+import { Button, Calendar } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 
 export interface DayMark {
@@ -52,10 +53,22 @@ export const DayCalendar = memo(function DayCalendar({ value, onChange, marks, h
     <Calendar
       className="appt-calendar"
       fullscreen={false}
-      value={dayjs(value ?? `${month}-01`)}
+      value={dayjs(value && value.startsWith(month) ? value : `${month}-01`)}
       validRange={[dayjs(today).startOf('month'), dayjs(lastDay).endOf('month')]}
       disabledDate={disabledDate}
       fullCellRender={fullCellRender}
+      headerRender={() => {
+        const shown = dayjs(`${month}-01`);
+        const canBack = shown.isAfter(dayjs(today), 'month');
+        const canOn = shown.isBefore(dayjs(lastDay), 'month');
+        return (
+          <div className="appt-calendar-head">
+            <Button aria-label="上个月" icon={<LeftOutlined />} disabled={!canBack} onClick={() => onMonth(shown.subtract(1, 'month').format('YYYY-MM'))} />
+            <span className="appt-calendar-month">{shown.format('YYYY年M月')}</span>
+            <Button aria-label="下个月" icon={<RightOutlined />} disabled={!canOn} onClick={() => onMonth(shown.add(1, 'month').format('YYYY-MM'))} />
+          </div>
+        );
+      }}
       onPanelChange={(d) => onMonth(d.format('YYYY-MM'))}
       onSelect={(d, info) => {
         if (info.source === 'date') onChange(d.format('YYYY-MM-DD'));
