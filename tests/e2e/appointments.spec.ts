@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../shared/rules/time';
 import { expect, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
-import { fieldError, openOption } from './pages/forms';
+import { fieldError } from './pages/forms';
 import { AppointmentsScreen } from './pages/AppointmentsScreen';
 import { openPage, slips } from './pages/browsers';
 import { LoginScreen } from './pages/LoginScreen';
@@ -102,10 +102,9 @@ test('book on the phone → slip → check in at the station → called before a
   // Offering 理发 at 西湖驿站 a second time is refused at the field, in words.
   await admin.getByRole('button', { name: '开通预约服务' }).click();
   const offer = admin.getByRole('dialog').filter({ hasText: '开通预约服务' });
-  await offer.getByLabel('驿站').click();
-  await openOption(admin, '西湖驿站').click();
-  await offer.getByLabel('服务').click();
-  await openOption(admin, '理发').click();
+  const settings = new AppointmentsScreen(admin);
+  await settings.pick(offer, '驿站', '西湖驿站');
+  await settings.pick(offer, '服务', '理发');
   await offer.getByRole('button', { name: '保存' }).click();
   await expect(fieldError(offer, '服务')).toHaveText('这个驿站已经开通了这项预约服务，请在列表里编辑它');
   await viewShot(admin, 'appointments-settings-duplicate');
@@ -168,8 +167,7 @@ test('book on the phone → slip → check in at the station → called before a
 
   // At the station on the day: the day view, 签到 gives her a queue number.
   await appts.view('日视图');
-  await desk.getByRole('combobox', { name: '驿站' }).click();
-  await desk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '东湖驿站' }).click();
+  await appts.pick(desk, '驿站', '东湖驿站');
   await expect(appts.bookingCard(number)).toContainText('王秀英');
   await expect(appts.capacityUse()).toContainText('已约 1');
   await topShot(desk, 'appointments-day-view');

@@ -89,6 +89,20 @@ export class AppointmentsScreen {
     return this.page.getByRole('dialog').filter({ hasText: title });
   }
 
+  /**
+   * A searchable select: type the option, Enter takes it, and wait until the select shows it (a click
+   * during the dropdown's opening animation can be lost on a loaded machine).
+   */
+  async pick(scope: Page | Locator, label: string, option: string) {
+    const box = scope.getByRole('combobox', { name: label, exact: true });
+    await expect(async () => {
+      await box.fill(option);
+      await expect(this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true })).toBeVisible({ timeout: 3_000 });
+      await box.press('Enter');
+      await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+
   message(text: string | RegExp): Locator {
     return this.page.locator('.ant-message-notice').filter({ hasText: text });
   }
