@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { settled } from './settle';
 
 /** 驿站预约: booking, the station's day and week, the call list. One method per thing the desk does. */
 export class AppointmentsScreen {
@@ -90,16 +91,22 @@ export class AppointmentsScreen {
   }
 
   /**
-   * A searchable select: type the option, Enter takes it, and wait until the select shows it (a click
-   * during the dropdown's opening animation can be lost on a loaded machine).
+   * Picks an option of a select and waits until the select shows it. On a loaded machine the dropdown
+   * opens slowly: open it only when it is not open (a second click would close it) and click the
+   * option once the opening animation is over, retrying a click that was lost.
    */
   async pick(scope: Page | Locator, label: string, option: string) {
-    const box = scope.getByRole('combobox', { name: label, exact: true });
+    // a required field's name starts with its * mark
+    const name = new RegExp(`^(\\* )?${label}$`);
+    const box = scope.getByRole('combobox', { name });
+    const select = scope.locator('.ant-select').filter({ has: this.page.getByRole('combobox', { name }) });
+    const dropdown = this.page.locator('.ant-select-dropdown:visible');
     await expect(async () => {
-      await box.fill(option);
-      await expect(this.page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true })).toBeVisible({ timeout: 3_000 });
-      await box.press('Enter');
-      await expect(this.page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 3_000 });
+      if ((await select.textContent({ timeout: 3_000 }))?.includes(option)) return;
+      if ((await dropdown.count()) === 0) await box.click();
+      await settled(this.page);
+      await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
+      await expect(select).toContainText(option, { timeout: 3_000 });
     }).toPass({ timeout: 30_000 });
   }
 
