@@ -171,6 +171,11 @@ test('book on the phone → slip → check in at the station → called before a
   await expect(appts.bookingCard(number)).toContainText('王秀英');
   await expect(appts.capacityUse()).toContainText('已约 1');
   await topShot(desk, 'appointments-day-view');
+  // She hands over her slip: its number finds her booking (from another day, the view turns to hers).
+  await desk.getByRole('button', { name: '后一天' }).click();
+  await desk.getByLabel('输入预约号查找').fill(number.toLowerCase());
+  await desk.getByLabel('输入预约号查找').press('Enter');
+  await expect(appts.bookingCard(number)).toHaveClass(/is-marked/);
   await appts.act(number, '签到');
   await expect(appts.message(/王秀英 已签到，排队号 H\d{3}/)).toBeVisible();
   await expect(appts.bookingCard(number)).toContainText('已签到');

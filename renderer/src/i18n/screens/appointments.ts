@@ -95,6 +95,7 @@ export const appointmentsScreens: Record<string, string> = {
   'apptDay.cancel': '取消',
   'apptDay.cancelSubmit': '确认取消预约',
   'apptDay.onlyBooked': '只看有预约的时段',
+  'apptDay.findNumber': '输入预约号查找',
   'apptDay.reschedule': '改约',
   'apptDay.ticket': '排队号 {number}',
   'apptDay.checkedIn': '{name} 已签到，排队号 {number}',

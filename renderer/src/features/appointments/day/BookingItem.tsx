@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Button } from 'antd';
 import { t } from '../../../i18n';
 import { StatusTag } from '../labels';
@@ -16,15 +16,20 @@ interface Props {
   started: boolean;
   canAct: boolean;
   busy: boolean;
+  marked: boolean;
   onAction(action: BookingAction, target: BookingTarget): void;
 }
 
 /** One booking in a slot: who, its number, its state, and what the duty worker can do with it now. */
-export const BookingItem = memo(function BookingItem({ booking: b, stationServiceId, serviceName, day, startMinute, isToday, started, canAct, busy, onAction }: Props) {
+export const BookingItem = memo(function BookingItem({ booking: b, stationServiceId, serviceName, day, startMinute, isToday, started, canAct, busy, marked, onAction }: Props) {
   const open = b.status === 'booked' || b.status === 'checked_in';
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (marked) ref.current?.scrollIntoView({ block: 'center' });
+  }, [marked]);
   const act = (a: BookingAction) => () => onAction(a, { booking: b, stationServiceId, serviceName, day, startMinute });
   return (
-    <div className={`appt-booking${open ? '' : ' is-done'}`} data-testid="appt-booking" data-number={b.number}>
+    <div ref={ref} className={`appt-booking${open ? '' : ' is-done'}${marked ? ' is-marked' : ''}`} data-testid="appt-booking" data-number={b.number}>
       <div className="appt-booking-head">
         <span className="appt-booking-name">{b.residentName}</span>
         <StatusTag status={b.status} />

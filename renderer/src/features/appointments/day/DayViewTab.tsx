@@ -12,6 +12,7 @@ import { closedLabel } from '../labels';
 import { StationPicker, useStationChoice } from '../StationPicker';
 import { useRemembered } from '../useRemembered';
 import { BookingDialogs } from './BookingDialogs';
+import { FindByNumber } from './FindByNumber';
 import { ServiceColumn } from './ServiceColumn';
 import type { BookingAction, BookingTarget } from './dayTypes';
 import { useBookingActions } from './useBookingActions';
@@ -38,6 +39,7 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
     [checkIn],
   );
   const canAct = STAFF.includes(me.role);
+  const [marked, setMarked] = useState<string | null>(null);
   const [onlyBooked, setOnlyBooked] = useRemembered<'yes' | 'no'>('onlyBooked', 'no', (v): v is 'yes' | 'no' => v === 'yes' || v === 'no');
 
   const columns = useMemo(() => view.data?.services ?? [], [view.data]);
@@ -53,6 +55,15 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
           {t('apptDay.onlyBooked')}
         </Checkbox>
         {view.isFetching && <Spin size="small" />}
+        <span style={{ marginInlineStart: 'auto' }}>
+          <FindByNumber
+            onFound={(f) => {
+              station.setStationId(f.stationId);
+              onDay(f.day);
+              setMarked(f.id);
+            }}
+          />
+        </span>
       </div>
       {station.empty && <Alert type="info" showIcon title={t('apptPage.noStations')} />}
       {view.isError && <Alert type="error" showIcon title={failureText(view.error)} />}
@@ -67,7 +78,18 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
       {view.data && columns.length === 0 && <Empty description={t('apptDay.noServices')} />}
       <div className="appt-day-columns">
         {columns.map((c) => (
-          <ServiceColumn key={c.stationServiceId} column={c} day={day} isToday={day === today} nowMinute={nowMinute} canAct={canAct} onlyBooked={onlyBooked === 'yes'} busyId={actions.busyId} onAction={onAction} />
+          <ServiceColumn
+            key={c.stationServiceId}
+            column={c}
+            day={day}
+            isToday={day === today}
+            nowMinute={nowMinute}
+            canAct={canAct}
+            onlyBooked={onlyBooked === 'yes'}
+            busyId={actions.busyId}
+            markedId={marked}
+            onAction={onAction}
+          />
         ))}
       </div>
       <BookingDialogs open={open} onClose={() => setOpen(null)} actions={actions} />

@@ -16,6 +16,8 @@ interface Props {
   /** Leave out the slots nobody booked (a long day reads at a glance). */
   onlyBooked: boolean;
   busyId: string | null;
+  /** The booking found by its slip number: marked and scrolled to. */
+  markedId: string | null;
   onAction(action: BookingAction, target: BookingTarget): void;
 }
 
@@ -23,7 +25,7 @@ interface Props {
  * One service's slots down the day. Memoised with the query's structural sharing, a check-in
  * redraws only the column (and the booking) that changed, not the whole station's day.
  */
-export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, nowMinute, canAct, onlyBooked, busyId, onAction }: Props) {
+export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday, nowMinute, canAct, onlyBooked, busyId, markedId, onAction }: Props) {
   return (
     <Card
       size="small"
@@ -56,7 +58,12 @@ export const ServiceColumn = memo(function ServiceColumn({ column, day, isToday,
                     day={day}
                     startMinute={s.startMinute}
                     isToday={isToday}
-                    started={nowMinute >= s.startMinute} canAct={canAct} busy={busyId === b.id} onAction={onAction} />
+                    started={nowMinute >= s.startMinute}
+                    canAct={canAct}
+                    busy={busyId === b.id}
+                    marked={markedId === b.id}
+                    onAction={onAction}
+                  />
                 ))
               )}
             </div>
