@@ -51,9 +51,6 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
       <div className="appt-toolbar">
         <StationPicker choice={station} />
         <DaySwitcher day={day} today={today} onChange={onDay} />
-        <Checkbox checked={onlyBooked === 'yes'} onChange={(e) => setOnlyBooked(e.target.checked ? 'yes' : 'no')} style={{ fontSize: 16 }}>
-          {t('apptDay.onlyBooked')}
-        </Checkbox>
         {view.isFetching && <Spin size="small" />}
         <span style={{ marginInlineStart: 'auto' }}>
           <FindByNumber
@@ -73,6 +70,9 @@ export function DayViewTab({ day, onDay }: { day: string; onDay(day: string): vo
           <strong>{t('apptDay.use', { taken: totals.taken, capacity: totals.capacity })}</strong>
           <Progress percent={percent} size="small" status={percent >= 100 ? 'exception' : 'normal'} />
           <span>{t('apptDay.counts', { checkedIn: totals.checkedIn, completed: totals.completed, noShow: totals.noShow })}</span>
+          <Checkbox checked={onlyBooked === 'yes'} onChange={(e) => setOnlyBooked(e.target.checked ? 'yes' : 'no')} style={{ fontSize: 16, marginInlineStart: 'auto' }}>
+            {t('apptDay.onlyBooked')}
+          </Checkbox>
         </div>
       )}
       {view.data && columns.length === 0 && <Empty description={t('apptDay.noServices')} />}
