@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/rules/workdays';
 import { shanghaiDate } from '../../shared/rules/time';
+import { skipLateInTheDay, skipOnHoliday } from './pages/dateGuards';
 import { expect, test, topShot } from './fixtures';
 import { apiOk } from './pages/api';
 import { AppShell } from './pages/AppShell';
@@ -88,6 +89,8 @@ async function signIn(page: Page, url: string) {
 
 test('book on the phone → slip → check in at the station → called before a walk-in → completed', async ({ browser, app }) => {
   test.setTimeout(180_000);
+  skipOnHoliday(shanghaiDate(Date.now()), 'today');
+  skipLateInTheDay(22);
   const admin = await openPage(browser);
   await signedInAdmin(admin, app.url);
   const centre = await setUpCentre(admin);
