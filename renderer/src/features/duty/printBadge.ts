@@ -1,6 +1,5 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { printElement } from '../../components/printElement';
 import { BadgeFace, type BadgeData } from './BadgeFace';
 
 const HOST_ID = 'lianxin-badge';
@@ -16,21 +15,5 @@ const PRINT_CSS = `
 
 /** Prints one badge through the print dialog (the card printer is chosen there). */
 export async function printBadge(badge: BadgeData): Promise<void> {
-  document.getElementById(HOST_ID)?.remove();
-  const host = document.createElement('div');
-  host.id = HOST_ID;
-  const style = document.createElement('style');
-  style.textContent = PRINT_CSS;
-  document.body.append(host);
-  document.head.append(style);
-  const root = createRoot(host);
-  flushSync(() => root.render(createElement(BadgeFace, { badge })));
-  try {
-    if (window.lianxin?.print) await window.lianxin.print({ silent: false });
-    else window.print();
-  } finally {
-    root.unmount();
-    host.remove();
-    style.remove();
-  }
+  await printElement(createElement(BadgeFace, { badge }), { hostId: HOST_ID, css: PRINT_CSS });
 }

@@ -1,6 +1,5 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { printElement } from '../../components/printElement';
 import type { Output } from '../../../../shared/contract';
 import { chineseDateTime } from '../../components/format';
 import { DayPlanSheet } from './DayPlanSheet';
@@ -21,23 +20,7 @@ const PRINT_CSS = `
  * as printSlip does for tickets: mounted for this print only, then removed.
  */
 export async function printDayPlan(day: string, plans: Output<'homeVisits.dayPlan'>): Promise<void> {
-  document.getElementById(SHEET_ID)?.remove();
-  const host = document.createElement('div');
-  host.id = SHEET_ID;
-  const style = document.createElement('style');
-  style.textContent = PRINT_CSS;
-  document.body.append(host);
-  document.head.append(style);
-  const root = createRoot(host);
-  flushSync(() => root.render(createElement(DayPlanSheet, { day, plans, printedAt: chineseDateTime(Date.now()) })));
-  try {
-    if (window.lianxin?.print) await window.lianxin.print({ silent: false });
-    else window.print();
-  } catch {
+  await printElement(createElement(DayPlanSheet, { day, plans, printedAt: chineseDateTime(Date.now()) }), { hostId: SHEET_ID, css: PRINT_CSS }).catch(() => {
     /* nothing is lost: the plan is on screen and can be printed again */
-  } finally {
-    root.unmount();
-    host.remove();
-    style.remove();
-  }
+  });
 }

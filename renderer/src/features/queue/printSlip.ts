@@ -1,6 +1,5 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { printElement } from '../../components/printElement';
 import type { IssuedTicket } from '../../../../shared/contract';
 import { TicketSlip } from './TicketSlip';
 
@@ -23,24 +22,7 @@ const PRINT_CSS = `
  * print has been handed over; a failed print never loses the ticket, which is already issued.
  */
 export async function printSlip(issued: IssuedTicket, slipPrinter: string): Promise<void> {
-  document.getElementById(SLIP_ID)?.remove();
-  const host = document.createElement('div');
-  host.id = SLIP_ID;
-  const style = document.createElement('style');
-  style.textContent = PRINT_CSS;
-  document.body.append(host);
-  document.head.append(style);
-  const root = createRoot(host);
-  flushSync(() => root.render(createElement(TicketSlip, { issued })));
-  try {
-    const printer = slipPrinter.trim();
-    if (window.lianxin?.print) await window.lianxin.print(printer ? { silent: true, deviceName: printer } : { silent: false });
-    else window.print();
-  } catch {
+  await printElement(createElement(TicketSlip, { issued }), { hostId: SLIP_ID, css: PRINT_CSS, printer: slipPrinter }).catch(() => {
     /* the number is issued and shown on screen; a printer problem must not hide it */
-  } finally {
-    root.unmount();
-    host.remove();
-    style.remove();
-  }
+  });
 }

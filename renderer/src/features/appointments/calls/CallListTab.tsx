@@ -11,7 +11,7 @@ import { t } from '../../../i18n';
 import { formatDateTimeShort } from '../../settings/format';
 import { phoneForReading, timeOf } from '../appointmentFormat';
 import { DaySwitcher } from '../DaySwitcher';
-import { printElement } from '../print/printElement';
+import { hostOnlyCss, printElement } from '../../../components/printElement';
 import { CallSheet, type CallRow } from './CallSheet';
 
 /** 电话提醒: tomorrow's bookings with full phone numbers, a 已提醒 tick for each, printable on A4. */
@@ -46,7 +46,9 @@ export function CallListTab() {
   const print = () =>
     void printElement(createElement(CallSheet, { day, rows: rows.map((r) => ({ ...r, reminded: remindedNow(r) })), printedAt: formatDateTimeShort(new Date().getTime()) }), {
       hostId: 'lianxin-call-sheet',
-      page: 'size: A4 portrait; margin: 12mm;',
+      css: hostOnlyCss('lianxin-call-sheet', 'size: A4 portrait; margin: 12mm;'),
+    }).catch(() => {
+      /* the list is on screen; the worker can print again */
     });
 
   return (

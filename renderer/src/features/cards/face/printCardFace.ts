@@ -1,6 +1,5 @@
 import { createElement } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { printElement } from '../../../components/printElement';
 import type { CardFace as Face } from '../../../../../shared/contract/cards';
 import { CardFace } from './CardFace';
 
@@ -23,21 +22,5 @@ const PRINT_CSS = `
  * there, its card size set by the page above), in a browser through window.print().
  */
 export async function printCardFace(face: Face): Promise<void> {
-  document.getElementById(HOST_ID)?.remove();
-  const host = document.createElement('div');
-  host.id = HOST_ID;
-  const style = document.createElement('style');
-  style.textContent = PRINT_CSS;
-  document.body.append(host);
-  document.head.append(style);
-  const root = createRoot(host);
-  flushSync(() => root.render(createElement(CardFace, { face })));
-  try {
-    if (window.lianxin?.print) await window.lianxin.print({ silent: false });
-    else window.print();
-  } finally {
-    root.unmount();
-    host.remove();
-    style.remove();
-  }
+  await printElement(createElement(CardFace, { face }), { hostId: HOST_ID, css: PRINT_CSS });
 }

@@ -1,6 +1,5 @@
 import { createElement, Fragment } from 'react';
-import { flushSync } from 'react-dom';
-import { createRoot } from 'react-dom/client';
+import { printElement } from '../../../components/printElement';
 import type { WeekPlan } from '../rotaWords';
 import { WallSheet } from './WallSheet';
 
@@ -22,23 +21,10 @@ const PRINT_CSS = `
 
 /** Prints the wall sheets of the given stations of a week (through the print dialog: the office printer). */
 export async function printWallSheet(plan: WeekPlan, stationIds: string[]): Promise<void> {
-  document.getElementById(HOST_ID)?.remove();
-  const host = document.createElement('div');
-  host.id = HOST_ID;
-  host.className = 'wall-print';
-  const style = document.createElement('style');
-  style.textContent = PRINT_CSS;
-  document.body.append(host);
-  document.head.append(style);
-  const root = createRoot(host);
   const stations = plan.stations.filter((s) => stationIds.includes(s.stationId) && s.shifts.length > 0);
-  flushSync(() => root.render(createElement(Fragment, null, ...stations.map((station) => createElement(WallSheet, { key: station.stationId, plan, station })))));
-  try {
-    if (window.lianxin?.print) await window.lianxin.print({ silent: false });
-    else window.print();
-  } finally {
-    root.unmount();
-    host.remove();
-    style.remove();
-  }
+  await printElement(createElement(Fragment, null, ...stations.map((station) => createElement(WallSheet, { key: station.stationId, plan, station }))), {
+    hostId: HOST_ID,
+    css: PRINT_CSS,
+    className: 'wall-print',
+  });
 }
