@@ -11,6 +11,7 @@ import { fillDemoCentre } from './cli/demoData';
 import { countUsers } from './services/accounts/users';
 import { ensureCalendarSeeded } from './services/catalogue/calendar';
 import { createSecretStore, type SecretStore } from './secrets/secretStore';
+import { createSyncEngine, type ProxyResolver } from './services/sync/engine';
 
 export type { SessionSlot } from './context';
 
@@ -30,6 +31,11 @@ export interface BackendOptions {
   checkOutputs?: boolean;
   /** Electron passes one sealed with safeStorage; otherwise user-only files in the data folder. */
   secrets?: SecretStore;
+  /** Electron passes the system proxy's answer for a URL; the web host honours HTTPS_PROXY/NO_PROXY. */
+  resolveProxy?: ProxyResolver;
+  /** False keeps the sync engine from ever starting (tests of other domains). Default: start it; it
+   * makes no network call unless an admin switched sync on. */
+  sync?: boolean;
 }
 
 export function createBackend(opts: BackendOptions): Backend {
@@ -43,7 +49,15 @@ export function createBackend(opts: BackendOptions): Backend {
   bus.setMaxListeners(0);
   const emit = (name: EventName, payload: unknown) => bus.emit('event', name, payload);
   const reads = new ReadWorker(path.join(opts.dataDir, DB_FILE_NAME), db);
-  const dispatch = createDispatcher({ db, clock, sessions, reads, secrets, handlers, emit, checkOutputs: opts.checkOutputs });
+  const sync = createSyncEngine({
+    db,
+    clock,
+    secrets,
+    resolveProxy: opts.resolveProxy,
+    changed: (topic) => emit('data.changed', { topic }),
+  });
+  if (opts.sync !== false) sync.start();
+  const dispatch = createDispatcher({ db, clock, sessions, reads, secrets, sync, handlers, emit, checkOutputs: opts.checkOutputs });
 
   return {
     db,
@@ -62,6 +76,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return () => bus.off('event', onEvent);
     },
     close() {
+      sync.stop();
       bus.removeAllListeners();
       void reads.close();
       closeDatabase(db);

@@ -3,6 +3,7 @@ import type { EventName, EventPayload, Role, Topic } from '../../shared/contract
 import type { SessionStore } from './services/accounts/sessions';
 import type { ReadWorker } from './reads/readWorker';
 import type { SecretStore } from './secrets/secretStore';
+import type { SyncControl } from './services/sync/engine';
 
 export interface Clock {
   now(): number;
@@ -35,6 +36,8 @@ export interface Ctx {
   reads: ReadWorker;
   /** Secrets kept out of the database (the card-signing key). */
   secrets: SecretStore;
+  /** The county sync engine: wake it, test a connection; it never makes a call wait on the network. */
+  sync: SyncControl;
   /** Tells connected clients that data under a topic changed (after the transaction commits). */
   changed(topic: Topic): void;
   /** Pushes an event to connected clients (after the call succeeds), e.g. a call to the hall display. */

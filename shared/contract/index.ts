@@ -14,6 +14,7 @@ import { appointmentsContract } from './appointments';
 import { homeVisitsContract } from './homeVisits';
 import { rotaContract } from './rota';
 import { dutyContract } from './duty';
+import { syncContract } from './sync';
 import { STAFF } from './roles';
 
 /** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
@@ -32,6 +33,7 @@ export const contract = {
   ...homeVisitsContract,
   ...rotaContract,
   ...dutyContract,
+  ...syncContract,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -40,7 +42,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
-export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners', 'appointments', 'homeVisits', 'rota', 'duty'] as const;
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners', 'appointments', 'homeVisits', 'rota', 'duty', 'sync'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Events the backend pushes to connected clients. */
@@ -80,3 +82,4 @@ export * from './appointments';
 export * from './homeVisits';
 export * from './rota';
 export * from './duty';
+export * from './sync';

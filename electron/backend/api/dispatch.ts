@@ -14,6 +14,7 @@ import type { Db } from '../db/open';
 import type { SessionStore } from '../services/accounts/sessions';
 import type { ReadWorker } from '../reads/readWorker';
 import type { SecretStore } from '../secrets/secretStore';
+import type { SyncControl } from '../services/sync/engine';
 import { getIdleLockMinutes } from '../services/centre/settings';
 import type { Handlers } from './types';
 
@@ -51,6 +52,7 @@ export interface DispatcherDeps {
   sessions: SessionStore;
   reads: ReadWorker;
   secrets: SecretStore;
+  sync: SyncControl;
   handlers: Handlers;
   emit(name: EventName, payload: unknown): void;
   /** Tests turn this on: every output is checked against the contract. */
@@ -110,6 +112,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         sessions: deps.sessions,
         reads: deps.reads,
         secrets: deps.secrets,
+        sync: deps.sync,
         changed: (topic) => pending.push(['data.changed', { topic }]),
         publish: (name, payload) => pending.push([name, payload]),
       };

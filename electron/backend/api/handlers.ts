@@ -13,6 +13,7 @@ import { appointmentsHandlers } from '../services/appointments/handlers';
 import { homeVisitsHandlers } from '../services/homeVisits/handlers';
 import { rotaHandlers } from '../services/rota/handlers';
 import { dutyHandlers } from '../services/duty/handlers';
+import { syncHandlers } from '../services/sync/handlers';
 import type { Handlers } from './types';
 
 /** Every contract call's handler; the `satisfies` makes a missing one a type error. */
@@ -32,4 +33,5 @@ export const handlers = {
   ...homeVisitsHandlers,
   ...rotaHandlers,
   ...dutyHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

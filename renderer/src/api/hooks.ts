@@ -58,6 +58,8 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   homeVisits: ['homeVisits.', 'requests.', 'figures.'],
   rota: ['rota.', 'duty.'],
   duty: ['duty.', 'rota.'],
+  // pulled records can add requests, change the calendar or a card's roster check
+  sync: ['sync.'],
 };
 
 /** Keeps every screen current: a `data.changed` push marks the matching reads stale. */

@@ -6,6 +6,8 @@ import { rotaMessages } from './messages/rota';
 import { rotaScreens } from './screens/rota';
 import { dutyMessages } from './messages/duty';
 import { dutyScreens } from './screens/duty';
+import { syncMessages } from './messages/sync';
+import { syncScreens } from './screens/sync';
 import { cardsMessages } from './messages/cards';
 import { figuresMessages } from './messages/figures';
 import { partnersMessages } from './messages/partners';
@@ -338,4 +340,6 @@ export const zhCN: Record<string, string> = {
   ...rotaScreens,
   ...dutyMessages,
   ...dutyScreens,
+  ...syncMessages,
+  ...syncScreens,
 };
