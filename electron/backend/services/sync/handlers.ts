@@ -1,20 +1,51 @@
 import { fail } from '../../../../shared/contract';
 import { defineHandlers } from '../../api/types';
+import { requireUser } from '../../context';
+import { retryParkedUp, syncActivity } from './activity';
+import { checkEndpoint, importCa, removeCa, saveSettings, settingsView } from './config';
+import { syncStatus } from './status';
 
 const todo = () => {
   throw fail.validation('sync.notReady');
 };
 
-// TODO(issue 7): each handler is filled by the piece that owns it (settings/status: engine; rosterCheck: down).
+/** Settings, status and the sync page. None of them waits on the county except 测试连接. */
 export const syncHandlers = defineHandlers({
-  'sync.settings.get': todo,
-  'sync.settings.save': todo,
-  'sync.settings.importCa': todo,
-  'sync.settings.removeCa': todo,
-  'sync.testConnection': todo,
-  'sync.status': todo,
-  'sync.activity': todo,
-  'sync.now': todo,
-  'sync.retryParked': todo,
+  'sync.settings.get': (_input, ctx) => settingsView(ctx.db, ctx.secrets),
+  'sync.settings.save': (input, ctx) => {
+    saveSettings(ctx.db, ctx.secrets, requireUser(ctx), ctx.clock.now(), input);
+    ctx.sync.reconfigure();
+    ctx.changed('sync');
+    return { ok: true };
+  },
+  'sync.settings.importCa': (input, ctx) => {
+    importCa(ctx.db, requireUser(ctx), ctx.clock.now(), input.pem);
+    ctx.sync.reconfigure();
+    ctx.changed('sync');
+    return { ok: true };
+  },
+  'sync.settings.removeCa': (_input, ctx) => {
+    removeCa(ctx.db, requireUser(ctx), ctx.clock.now());
+    ctx.sync.reconfigure();
+    ctx.changed('sync');
+    return { ok: true };
+  },
+  'sync.testConnection': (input, ctx) => {
+    checkEndpoint(input.endpoint);
+    return ctx.sync.test(input);
+  },
+  'sync.status': (_input, ctx) => syncStatus(ctx.db, ctx.sync.running()),
+  'sync.activity': (_input, ctx) => syncActivity(ctx.db),
+  'sync.now': (_input, ctx) => {
+    ctx.sync.kick();
+    return { ok: true };
+  },
+  'sync.retryParked': (input, ctx) => {
+    if (input.direction === 'up') retryParkedUp(ctx.db, input.id);
+    else todo();
+    ctx.sync.kick();
+    ctx.changed('sync');
+    return { ok: true };
+  },
   'sync.rosterCheck': todo,
 });
