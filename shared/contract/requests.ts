@@ -23,7 +23,7 @@ export const OPEN_STATUSES = ['received', 'assigned', 'in_progress'] as const;
 export const SATISFACTIONS = ['satisfied', 'basic', 'unsatisfied'] as const;
 export const satisfaction = z.enum(SATISFACTIONS, 'request.feedback.satisfaction');
 
-export const STEP_ACTIONS = ['received', 'assigned', 'started', 'resolved', 'feedback', 'reopened', 'closed', 'voided', 'rerouted'] as const;
+export const STEP_ACTIONS = ['received', 'assigned', 'started', 'resolved', 'feedback', 'reopened', 'closed', 'voided', 'rerouted', 'county_update'] as const;
 
 /**
  * What each handling mode needs (checked in the backend, field named in the error):

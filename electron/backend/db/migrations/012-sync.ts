@@ -33,7 +33,9 @@ export const m012Sync: Migration = {
         next_attempt_at INTEGER,
         county_name TEXT,
         centre_name TEXT,
-        id_hash_key_id TEXT
+        id_hash_key_id TEXT,
+        -- the Shanghai day summaries start from: the day the engine first ran (sync first enabled)
+        summaries_from TEXT
       ) STRICT;
       INSERT INTO sync_state (id) VALUES (1);
 

@@ -15,6 +15,7 @@ const STEP_COLORS: Record<Step['action'], string> = {
   reopened: 'red',
   closed: 'gray',
   voided: 'gray',
+  county_update: 'purple',
 };
 
 /** Who did what and when, oldest first: the request's whole history. */

@@ -34,6 +34,7 @@ export const requestsScreens: Record<string, string> = {
   'requestStep.closed': '结案',
   'requestStep.voided': '作废',
   'requestStep.rerouted': '改派',
+  'requestStep.county_update': '县级平台更新',
 
   // One request, in lists and the detail drawer
   'requestView.number': '编号',
