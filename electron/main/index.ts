@@ -1,7 +1,7 @@
 /** Electron main process: lifecycle only. Everything that can run without Electron is in the backend. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog } from 'electron';
+import { app, dialog, session } from 'electron';
 import { createBackend, type Backend } from '../backend/app';
 import { createSecretStore } from '../backend/secrets/secretStore';
 import { safeStorageSeal } from './safeStorageSeal';
@@ -49,7 +49,13 @@ function main(): void {
     handleAppProtocol(RENDERER_ROOT);
     try {
       const dataDir = app.getPath('userData');
-      backend = createBackend({ dataDir, demo: options.demo, secrets: createSecretStore(dataDir, safeStorageSeal()) });
+      backend = createBackend({
+        dataDir,
+        demo: options.demo,
+        secrets: createSecretStore(dataDir, safeStorageSeal()),
+        // The system proxy (and PAC) as Chrome sees it; the sync engine calls the county through it.
+        resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      });
     } catch (error) {
       // E.g. a database written by a newer version: say so and stop rather than run half-broken.
       const message = error instanceof Error ? error.message : String(error);

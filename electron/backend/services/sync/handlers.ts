@@ -4,6 +4,7 @@ import { requireUser } from '../../context';
 import { retryParkedUp, syncActivity } from './activity';
 import { checkEndpoint, importCa, removeCa, saveSettings, settingsView } from './config';
 import { syncStatus } from './status';
+import { retryParkedDown, topicOf } from './down/apply';
 
 const todo = () => {
   throw fail.validation('sync.notReady');
@@ -42,7 +43,14 @@ export const syncHandlers = defineHandlers({
   },
   'sync.retryParked': (input, ctx) => {
     if (input.direction === 'up') retryParkedUp(ctx.db, input.id);
-    else todo();
+    else {
+      const id = Number(input.id);
+      const stream = (ctx.db.prepare(`SELECT stream FROM sync_parked_down WHERE id = ?`).get(id) as { stream: string } | undefined)?.stream;
+      const r = Number.isSafeInteger(id) && stream ? retryParkedDown(ctx.db, id, ctx.clock.now()) : null;
+      if (!r) throw fail.notFound('sync.parked.notFound');
+      const topic = r.resolved && r.applied ? topicOf(stream!) : null;
+      if (topic) ctx.changed(topic);
+    }
     ctx.sync.kick();
     ctx.changed('sync');
     return { ok: true };

@@ -18,7 +18,7 @@ export interface OutboxRowLike {
 
 export type Encoder = (
   db: Db,
-  rows: never[],
+  rows: OutboxRowLike[],
   key: { idHashKey: string; idHashKeyId: string },
 ) => { entries: PushEntry[]; unencodable: { id: string; code: string; reason: string }[] };
 
@@ -48,7 +48,7 @@ export async function pushBatch(deps: PushDeps, afterSeq: number): Promise<{ las
     .all(afterSeq, LIMITS.pushBatchMax) as OutboxRowLike[];
   if (rows.length === 0) return { lastSeq: null, sent: 0, parked: 0 };
   const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
-  const { entries: encoded, unencodable } = deps.encode(db, rows as never[], deps.key);
+  const { entries: encoded, unencodable } = deps.encode(db, rows, deps.key);
 
   // Cut the batch where the body would grow past the county's limit (long request descriptions).
   const entries: PushEntry[] = [];
