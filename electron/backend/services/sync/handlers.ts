@@ -5,10 +5,7 @@ import { retryParkedUp, syncActivity } from './activity';
 import { checkEndpoint, importCa, removeCa, saveSettings, settingsView } from './config';
 import { syncStatus } from './status';
 import { retryParkedDown, topicOf } from './down/apply';
-
-const todo = () => {
-  throw fail.validation('sync.notReady');
-};
+import { rosterCheck } from './down/rosterCheck';
 
 /** Settings, status and the sync page. None of them waits on the county except 测试连接. */
 export const syncHandlers = defineHandlers({
@@ -55,5 +52,5 @@ export const syncHandlers = defineHandlers({
     ctx.changed('sync');
     return { ok: true };
   },
-  'sync.rosterCheck': todo,
+  'sync.rosterCheck': (input, ctx) => rosterCheck(ctx.db, ctx.secrets, input.householdId, ctx.clock.now()),
 });
