@@ -21,7 +21,8 @@ export const VERIFIERS: Role[] = ['partner', 'admin', 'desk'];
  * badCheckDigit — a typed number whose check digit is wrong; forged — the signature does not match
  * (a copied or edited code); unknownKey — signed with a key this till does not hold (update the
  * package); wrongCentre — a card of another centre; unknown — a number nobody issued; revoked,
- * replaced, suspended, expired, notYetValid; capReached — nothing left of this month's cap.
+ * replaced, suspended, expired, notYetValid; capReached — nothing left of this month's cap;
+ * countyRevoked — the county reported the card revoked (county sync, table county_revocations).
  */
 export const REFUSALS = [
   'unreadable',
@@ -36,6 +37,7 @@ export const REFUSALS = [
   'expired',
   'notYetValid',
   'capReached',
+  'countyRevoked',
 ] as const;
 export const refusal = z.enum(REFUSALS);
 export type Refusal = z.infer<typeof refusal>;

@@ -71,6 +71,14 @@ function packageBody(db: Db, partner: { id: string; name: string }, now: number)
     })),
     cards: cards.map(toPackageCard),
     usage: { month, byCard: usageElsewhere(db, partner.id, month) },
+    countyRevocations: (
+      db.prepare('SELECT card_no, centre_code, revoked_at, reason FROM county_revocations ORDER BY card_no').all() as {
+        card_no: string;
+        centre_code: string;
+        revoked_at: number;
+        reason: string;
+      }[]
+    ).map((r) => ({ cardNo: r.card_no, centreCode: r.centre_code, revokedAt: r.revoked_at, reason: r.reason })),
     rules: getCardRules(db),
   };
 }

@@ -33,6 +33,9 @@ function replaceTillTables(db: Db, body: PackageBody): void {
       body.usage.byCard[c.cardNo] ?? 0,
     );
   }
+  db.prepare('DELETE FROM county_revocations').run();
+  const revocation = db.prepare('INSERT INTO county_revocations (card_no, record_id, centre_code, revoked_at, reason) VALUES (?, ?, ?, ?, ?)');
+  for (const r of body.countyRevocations ?? []) revocation.run(r.cardNo, `package:${r.cardNo}`, r.centreCode, r.revokedAt, r.reason);
 }
 
 function upsertPartner(db: Db, body: PackageBody, now: number): void {

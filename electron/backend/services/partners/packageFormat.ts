@@ -44,6 +44,14 @@ export const packageCard = z.object({
 });
 export type PackageCard = z.infer<typeof packageCard>;
 
+/** A card the county reported revoked (county sync): the till refuses it whatever its card row or QR says. */
+export const packageRevocation = z.object({
+  cardNo: z.string().min(1).max(32),
+  centreCode: z.string().max(32),
+  revokedAt: z.number().int().nonnegative(),
+  reason: z.string().max(200),
+});
+
 export const packageVerifier = z.object({
   username: z.string().min(1).max(64),
   displayName: z.string().max(60),
@@ -69,6 +77,8 @@ export const packageBody = z.object({
     .max(200_000)
     .refine((cards) => new Set(cards.map((c) => c.cardNo)).size === cards.length),
   usage: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), byCard: z.record(z.string().regex(/^\d{10}$/), fenValue) }),
+  /** Absent in packages made before county sync; an empty list when sync is off. */
+  countyRevocations: z.array(packageRevocation).max(200_000).optional(),
   rules: z.object({
     reviewAheadDays: z.number().int().min(1).max(366),
     voidWindowMinutes: z.number().int().min(1).max(1440),

@@ -23,6 +23,8 @@ export interface TillStatements {
   card: Statement<[string], TillCardRow>;
   /** This till's own spending against a card's cap in a month (the partial index purchases_card_month). */
   usedLocally: Statement<[string, string], { used: number }>;
+  /** A revocation the county reported (county sync), which the till refuses whatever the card row says. */
+  countyRevoked: Statement<[string], { card_no: string }>;
 }
 
 const cache = new WeakMap<Db, TillStatements>();
@@ -37,6 +39,7 @@ export function tillStatements(db: Db): TillStatements {
       usedLocally: db.prepare(
         'SELECT COALESCE(SUM(eligible_fen), 0) AS used FROM purchases WHERE card_no = ? AND month = ? AND voided_at IS NULL',
       ),
+      countyRevoked: db.prepare('SELECT card_no FROM county_revocations WHERE card_no = ?'),
     };
     cache.set(db, s);
   }

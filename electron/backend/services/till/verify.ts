@@ -88,6 +88,7 @@ function judge(db: Db, card: SeenCard, now: number, withPurchaseId: boolean): Ve
   };
   const statusRefusal = STATUS_REFUSAL[card.status];
   if (statusRefusal) return refuse(statusRefusal, seen);
+  if (tillStatements(db).countyRevoked.get(card.cardNo)) return refuse('countyRevoked', seen);
   if (today < card.validFrom) return refuse('notYetValid', seen);
   if (today > card.validTo) return refuse('expired', seen);
   if (capLeftFen === 0) return refuse('capReached', seen);

@@ -13,6 +13,7 @@ export const tillMessages: Record<string, string> = {
   'till.refusal.expired': '此卡已过有效期，请持卡人到社区服务中心办理年审',
   'till.refusal.notYetValid': '此卡还没到启用日期，暂时不能使用',
   'till.refusal.capReached': '本月优惠额度已用完，下个月再用',
+  'till.refusal.countyRevoked': '该卡已被注销（县级平台通报）',
   // Input
   'till.code.required': '请扫描爱心卡二维码，或输入卡号',
   'till.code.tooLong': '扫到的内容太长，不是爱心卡的二维码，请重新扫码',
