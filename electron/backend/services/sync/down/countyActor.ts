@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/open';
+import { newId } from '../../../db/ids';
 
 /**
  * Who "received" a county-dispatched request. requests.received_by must name a user, and steps keep
@@ -17,10 +18,13 @@ const COUNTY_SERVICE_NAME = '县级平台交办';
 const COUNTY_SERVICE_DAYS = 10;
 
 export function countyUser(db: Db, now: number): { userId: string; displayName: string } {
-  db.prepare(
-    `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at, updated_at)
-     VALUES (?, ?, ?, 'desk', '!', 1, ?, ?) ON CONFLICT(id) DO NOTHING`,
-  ).run(COUNTY_USER_ID, COUNTY_USERNAME, COUNTY_USER_NAME, now, now);
+  if (!db.prepare(`SELECT 1 FROM users WHERE id = ?`).get(COUNTY_USER_ID)) {
+    // Someone may already have taken the username for a person: then the account gets a unique one.
+    const taken = db.prepare(`SELECT 1 FROM users WHERE username = ?`).get(COUNTY_USERNAME) !== undefined;
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, 'desk', '!', 1, ?, ?)`,
+    ).run(COUNTY_USER_ID, taken ? `${COUNTY_USERNAME}-${newId()}` : COUNTY_USERNAME, COUNTY_USER_NAME, now, now);
+  }
   return { userId: COUNTY_USER_ID, displayName: COUNTY_USER_NAME };
 }
 

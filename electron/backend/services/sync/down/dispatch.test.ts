@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PASSWORD } from '../../../testSupport';
 import { makeRequestsFixture, type RequestsFixture } from '../../requests/testFixture';
 import { applyPulledPage } from './apply';
 import { COUNTY_USER_ID } from './countyActor';
@@ -86,6 +87,12 @@ describe('county dispatches', () => {
     expect(last).toMatchObject({ action: 'county_update', status: 'resolved' });
     expect(last.note).toContain('县级平台撤回');
     expect(last.note).toContain('保持原状');
+  });
+
+  it('still arrives when a person already has the username system-county', async () => {
+    await f.ok('users.create', { username: 'system-county', displayName: '张三', role: 'desk', password: PASSWORD });
+    expect(applyPulledPage(db(), 'dispatch', [dispatch('d1', 1)], 'c1', now()).applied).toBe(1);
+    expect((await f.ok('requests.get', { id: requestOf('d1') })).steps[0]!.userName).toBe('县级平台');
   });
 
   it('a dispatch withdrawn before it ever arrived makes no request', () => {
