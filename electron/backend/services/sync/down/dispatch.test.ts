@@ -74,6 +74,7 @@ describe('county dispatches', () => {
     const after = await f.ok('requests.get', { id });
     expect(after.status).toBe('void');
     expect(after.steps[after.steps.length - 1]).toMatchObject({ action: 'voided', status: 'void', note: '县级平台撤回' });
+    expect(db().prepare(`SELECT username FROM audit_log WHERE action = 'request.void' AND target_id = ?`).all(id)).toEqual([{ username: '县级平台' }]);
   });
 
   it('withdrawn after the desk resolved it: it stays resolved and the conflict is in its history', async () => {

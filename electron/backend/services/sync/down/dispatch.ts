@@ -1,6 +1,7 @@
 import { shanghaiDate } from '../../../../../shared/rules/time';
 import type { Db } from '../../../db/open';
 import { newId } from '../../../db/ids';
+import { writeAudit } from '../../audit/audit';
 import { nextRequestNumber } from '../../requests/create';
 import { getRequestRow } from '../../requests/lookup';
 import { isOpen, type RequestStatus } from '../../requests/rows';
@@ -99,6 +100,13 @@ function updateFromDispatch(db: Db, stored: StoredDispatch, d: Dispatch, now: nu
       status = 'void';
       db.prepare(`UPDATE requests SET status = 'void', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?`).run(WITHDRAWN_NOTE, now, now, before.id);
       steps.push({ action: 'voided', status, note: WITHDRAWN_NOTE });
+      // Voiding is audited wherever it comes from (as requests.void is at the desk).
+      writeAudit(db, { userId: user.userId, username: '县级平台' }, now, {
+        action: 'request.void',
+        targetType: 'request',
+        targetId: before.id,
+        detail: { number: before.number, reason: WITHDRAWN_NOTE, ref: d.ref },
+      });
     } else {
       steps.push({ action: 'county_update', status, note: `${WITHDRAWN_NOTE}，但本中心已${before.status === 'void' ? '作废' : '办结'}此件，保持原状` });
     }
