@@ -102,6 +102,7 @@ describe('encodeForPush over what the real services write', () => {
     const start = performance.now();
     for (let i = 0; i < rows.length; i += 500) encodeForPush(db, rows.slice(i, i + 500), key);
     const perSecond = rows.length / ((performance.now() - start) / 1000);
+    console.info(`encodeForPush: ${Math.round(perSecond)} rows/s`);
     expect(perSecond).toBeGreaterThan(20_000);
   });
 });

@@ -118,4 +118,16 @@ describe('applyPulledPage', () => {
     applyPulledPage(db, 'otherCards', [{ id: 'o1', rev: 1, version: 1, idHash: HASH(7), centreCode: 'C-02', centreName: '东街中心', cardNo: 'LX9', status: 'active' }], 'c', now());
     expect(count('county_other_cards')).toBe(1);
   });
+
+  it('applies 20,000 roster records in pages of 500 at well over 5,000 a second', () => {
+    const start = performance.now();
+    for (let page = 0; page < 40; page++) {
+      const records = Array.from({ length: 500 }, (_, i) => roster(`r${page * 500 + i + 1}`, 1));
+      applyPulledPage(db, 'roster', records, `c${page}`, now());
+    }
+    const perSecond = 20_000 / ((performance.now() - start) / 1000);
+    console.info(`applyPulledPage: ${Math.round(perSecond)} records/s`);
+    expect(count('county_roster')).toBe(20_000);
+    expect(perSecond).toBeGreaterThan(5_000);
+  });
 });
