@@ -100,4 +100,14 @@ describe('county dispatches', () => {
     expect(applyPulledPage(db(), 'dispatch', [dispatch('d9', 2, { state: 'withdrawn' })], 'c1', now()).applied).toBe(1);
     expect(countyRequests()).toBe(0);
   });
+
+  it('a full page of 500 dispatches applies in one short transaction', () => {
+    const page = Array.from({ length: 500 }, (_, i) => dispatch(`p${i}`, 1));
+    const start = performance.now();
+    expect(applyPulledPage(db(), 'dispatch', page, 'c1', now()).applied).toBe(500);
+    const ms = performance.now() - start;
+    console.info(`500 dispatches: ${ms.toFixed(1)} ms`);
+    expect(countyRequests()).toBe(500);
+    expect(ms).toBeLessThan(1_000);
+  });
 });
