@@ -49,6 +49,8 @@ const NOTIFY_EVERY_MS = 500;
 /** How often the engine looks for new outbox entries, to push them soon instead of at the next poll. */
 const WATCH_MS = 2_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
+/** The county's names and its ID-hash key are asked again now and then (the key may be rotated). */
+const HELLO_EVERY_MS = 60 * 60_000;
 
 /** Tests that switch faults on shorten the ceiling (LIANXIN_SYNC_BACKOFF_CEILING_MS) so a run ends in seconds. */
 function backoffPolicy(): BackoffPolicy {
@@ -80,7 +82,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let watcher: NodeJS.Timeout | null = null;
   let cycle: Promise<void> | null = null;
   let kicked = false;
-  let helloDone = false;
+  let helloAt = 0;
   let countyStreams: string[] = [];
   let abort = new AbortController();
   let lastPrune = 0;
@@ -161,7 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     if (deps.secrets.get(ID_HASH_KEY_SECRET)?.toString('utf8') !== h.idHashKey) deps.secrets.set(ID_HASH_KEY_SECRET, Buffer.from(h.idHashKey, 'utf8'));
     db.prepare(`UPDATE sync_state SET county_name = ?, centre_name = ?, id_hash_key_id = ? WHERE id = 1`).run(h.county, h.centreName, h.idHashKeyId);
     countyStreams = h.streams;
-    helloDone = true;
+    helloAt = Date.now();
   }
 
   async function drain(target: CountyTarget, signal: AbortSignal) {
@@ -197,7 +199,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       return recordFailure(new SyncFailure('http_refused', null, false));
     }
     try {
-      if (!helloDone || !readIdHashKey(db, deps.secrets)) storeHello(await hello(target, signal));
+      if (Date.now() - helloAt > HELLO_EVERY_MS || !readIdHashKey(db, deps.secrets)) storeHello(await hello(target, signal));
       if (stopped) return;
       if (enqueueDueSummaries(db, deps.clock.now()) > 0) notify();
       await drain(target, signal);
@@ -228,7 +230,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     } catch (e) {
       if (stopped) return;
       const f = asFailure(e);
-      if (f.code === 'unknown_centre' || f.code === 'bad_credential') helloDone = false;
+      if (f.code === 'unknown_centre' || f.code === 'bad_credential') helloAt = 0;
       recordFailure(f);
     }
   }
@@ -292,7 +294,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     reconfigure() {
       if (!started || stopped) return;
-      helloDone = false;
+      helloAt = 0;
       // A call in flight with the old settings is abandoned; the next cycle uses the new ones.
       abort.abort();
       abort = new AbortController();
