@@ -34,6 +34,7 @@ const HomeVisitsPage = lazy(() => import('../features/homeVisits/HomeVisitsPage'
 const RotaPage = lazy(() => import('../features/rota/RotaPage'));
 const CheckinPage = lazy(() => import('../features/duty/CheckinPage'));
 const AttendancePage = lazy(() => import('../features/duty/AttendancePage'));
+const SyncPage = lazy(() => import('../features/sync/SyncPage'));
 
 function Screen({ children }: { children: ReactNode }) {
   return (
@@ -83,6 +84,7 @@ function SessionRoutes() {
             <Route path="/checkin" element={<RoleOnly roles={STAFF}><CheckinPage /></RoleOnly>} />
             <Route path="/attendance" element={<RoleOnly roles={ADMIN}><AttendancePage /></RoleOnly>} />
             <Route path="/settings/*" element={<RoleOnly roles={ADMIN}><SettingsPage /></RoleOnly>} />
+            <Route path="/sync" element={<RoleOnly roles={ADMIN}><SyncPage /></RoleOnly>} />
             <Route path="/audit" element={<RoleOnly roles={ADMIN}><AuditPage /></RoleOnly>} />
             <Route path="/verify" element={<RoleOnly roles={VERIFIERS}><VerifyPage /></RoleOnly>} />
             <Route path="/till/purchases" element={<RoleOnly roles={PARTNER}><TillPurchasesPage /></RoleOnly>} />

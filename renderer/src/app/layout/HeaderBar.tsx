@@ -3,6 +3,7 @@ import { Button, Dropdown, Space, Tag } from 'antd';
 import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabel } from '../../components/format';
 import { ChangePasswordDialog } from '../../features/accounts/ChangePasswordDialog';
+import { SyncBadge } from '../../features/sync/SyncBadge';
 import { t } from '../../i18n';
 import { useMe, useSession } from '../session/SessionContext';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -23,6 +24,7 @@ export function HeaderBar() {
         </span>
       </div>
       <Space size="middle">
+        <SyncBadge />
         <ConnectionIndicator />
         <Dropdown
           trigger={['click']}

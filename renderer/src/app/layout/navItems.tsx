@@ -48,6 +48,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/partners', label: t('nav.partners'), icon: <ShopOutlined />, roles: ADMIN },
   { path: '/card-reports', label: t('nav.cardReports'), icon: <FundOutlined />, roles: OFFICE },
   { path: '/settings', label: t('nav.settings'), icon: <SettingOutlined />, roles: ADMIN },
+  { path: '/sync', label: t('nav.sync'), icon: <CloudSyncOutlined />, roles: ADMIN },
   { path: '/audit', label: t('nav.audit'), icon: <AuditOutlined />, roles: ADMIN },
   // The partner's till; staff at the centre may check a card on the same page (核验 only).
   { path: '/verify', label: t('nav.verifyStaff'), icon: <ScanOutlined />, roles: OFFICE },

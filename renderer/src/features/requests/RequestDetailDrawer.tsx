@@ -10,6 +10,7 @@ import { useInvalidate } from '../../components/useInvalidate';
 import { t } from '../../i18n';
 import { useMe } from '../../app/session/SessionContext';
 import { RequestHomeVisits } from '../homeVisits/RequestHomeVisits';
+import { CountyOriginTag } from '../sync/CountyOriginTag';
 import { RequestActionDialog, type RequestAction } from './RequestActionDialog';
 import { RequestSteps } from './RequestSteps';
 import { ModeTag, OverdueTag, SatisfactionTag, StatusTag } from './RequestTags';
@@ -134,14 +135,19 @@ export function RequestDetailDrawer({ requestId, onClose }: Props) {
               {
                 key: 'channel',
                 label: t('requestView.channel'),
-                children: [
-                  channelLabel(r.channel),
-                  r.counter ? t('requestView.counterIs', { counter: r.counter }) : '',
-                  r.ticketNumber ? t('requestView.ticketIs', { number: r.ticketNumber }) : '',
-                  r.originRef ? t('requestView.originRefIs', { ref: r.originRef }) : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · '),
+                children:
+                  r.channel === 'county' ? (
+                    <CountyOriginTag originRef={r.originRef} />
+                  ) : (
+                    [
+                      channelLabel(r.channel),
+                      r.counter ? t('requestView.counterIs', { counter: r.counter }) : '',
+                      r.ticketNumber ? t('requestView.ticketIs', { number: r.ticketNumber }) : '',
+                      r.originRef ? t('requestView.originRefIs', { ref: r.originRef }) : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')
+                  ),
               },
               { key: 'description', label: t('requestView.description'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.description}</span> },
               { key: 'mode', label: t('requestView.mode'), children: handler },

@@ -3,6 +3,7 @@ import type { RequestSummary } from '../../../../shared/contract';
 import { openableRow } from '../../components/openableRow';
 import { t } from '../../i18n';
 import { DueDate, ModeTag, SatisfactionTag, StatusTag } from './RequestTags';
+import { CountyOriginTag } from '../sync/CountyOriginTag';
 import { channelLabel } from './requestLabels';
 
 const shortTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -18,7 +19,7 @@ const columns: TableProps<RequestSummary>['columns'] = [
   },
   { title: t('requestView.service'), dataIndex: 'serviceName', width: 100 },
   { title: t('requestView.description'), dataIndex: 'description', ellipsis: true },
-  { title: t('requestView.channel'), dataIndex: 'channel', width: 92, render: channelLabel },
+  { title: t('requestView.channel'), dataIndex: 'channel', width: 92, render: (c: RequestSummary['channel']) => (c === 'county' ? <CountyOriginTag /> : channelLabel(c)) },
   {
     title: t('requestView.mode'),
     key: 'mode',

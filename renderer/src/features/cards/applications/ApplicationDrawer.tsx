@@ -20,6 +20,7 @@ import { PageSpinner } from '../../../components/PageSpinner';
 import { useNow } from '../../../components/useNow';
 import { t } from '../../../i18n';
 import { useMe } from '../../../app/session/SessionContext';
+import { RosterCheckPanel } from '../../sync/RosterCheckPanel';
 import { ApplicationStatusTag } from '../CardTags';
 import { benefitLabel, capLabel } from '../cardLabels';
 import { useCardsNav } from '../cardsNav';
@@ -145,6 +146,11 @@ export function ApplicationDrawer({ applicationId, onClose }: { applicationId: s
               { key: 'reason', label: t('applicationView.reason'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.reason}</span> },
             ]}
           />
+          {isOpenApplication(a) && (
+            <div style={{ marginTop: 16 }}>
+              <RosterCheckPanel householdId={a.householdId} />
+            </div>
+          )}
           <Divider titlePlacement="start">{t('applicationView.progress')}</Divider>
           <ApplicationProgress
             application={a}
