@@ -74,7 +74,8 @@ export function createCountyServer(opts: CountyOptions) {
   const server = opts.tls
     ? https.createServer({ cert: fs.readFileSync(opts.tls.certFile), key: fs.readFileSync(opts.tls.keyFile) }, handler)
     : http.createServer(handler);
-  server.keepAliveTimeout = 10_000;
+  // Longer than the client's 10 s, so the client closes idle connections first (no reset on reuse).
+  server.keepAliveTimeout = 65_000;
   server.on(opts.tls ? 'secureConnection' : 'connection', (s: Socket) => {
     sockets.add(s);
     s.once('close', () => sockets.delete(s));
