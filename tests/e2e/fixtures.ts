@@ -15,11 +15,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Starts the real web host (the same backend as the desktop app) on a fresh data folder. */
-export async function startWebHost(opts: { demo?: boolean; dataDir?: string } = {}): Promise<WebHostProcess> {
+export async function startWebHost(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<WebHostProcess> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-e2e-'));
   const args = ['electron/backend/web/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (opts.demo) args.push('--demo');
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 60_000);

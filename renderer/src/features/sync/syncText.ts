@@ -24,8 +24,10 @@ export function streamLabel(stream: string | null): string {
   return text === key ? stream : text;
 }
 
+/** 离线 also says how many wait: the desk sees at a glance that nothing is lost, only not sent yet. */
 export function badgeText(s: Pick<SyncStatus, 'badge' | 'pending'>): string {
   if (s.badge === 'pending') return t('syncBadge.pending', { n: s.pending });
+  if (s.badge === 'offline' && s.pending > 0) return `${t('syncBadge.offline')} · ${t('syncBadge.pending', { n: s.pending })}`;
   return t(`syncBadge.${s.badge}`);
 }
 
