@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { startCounty } from '../county/client';
-import { shot, startWebHost, stopWebHost, type WebHostProcess } from './fixtures';
+import { shot, startWebHost, stopWebHost, topShot, type WebHostProcess } from './fixtures';
 import { AppShell } from './pages/AppShell';
 import { LoginScreen } from './pages/LoginScreen';
 import { RequestDrawer, RequestsScreen } from './pages/RequestsScreen';
@@ -43,12 +43,12 @@ test('county sync: configure, push while down and after, a dispatch comes down, 
     await sync.fill({ endpoint: county.url, centreCode: county.centreCode, credential: 'not-the-credential' });
     await expect(await sync.testConnection()).toContainText('凭据不正确');
     await settled(page);
-    await shot(page, 'sync-settings-wrong-credential');
+    await topShot(page, 'sync-settings-wrong-credential');
 
     await sync.settings().getByLabel('凭据').fill(county.credential);
     await expect(await sync.testConnection()).toContainText(/连接成功（.+ · .+，时钟相差 \d+ 秒）/);
     await settled(page);
-    await shot(page, 'sync-settings-connected');
+    await topShot(page, 'sync-settings-connected');
 
     await page.getByTestId('sync-enabled').click();
     await page.getByTestId('sync-save').click();
@@ -119,8 +119,11 @@ test('county sync: configure, push while down and after, a dispatch comes down, 
     await expect(page.getByTestId('sync-page-badge')).toHaveText('已同步');
     await expect(page.getByTestId('sync-activity')).toContainText('上传');
     await expect(page.getByTestId('sync-pulls')).toContainText('县级派单');
-    await settled(page);
-    await shot(page, 'sync-page');
+    // The outage is in the list in plain words, folded into one line however often it was retried.
+    await expect(page.getByTestId('sync-activity')).toContainText('无法连接县级平台');
+    await expect(page.getByTestId('sync-activity')).toContainText(/县级平台已收下 \d+ 条/);
+    await page.mouse.move(600, 400);
+    await topShot(page, 'sync-page');
   } finally {
     await county.stop().catch(() => undefined);
     if (host) await stopWebHost(host);

@@ -9,7 +9,11 @@ export class SyncScreen {
   }
 
   async openSettings() {
-    await this.page.locator('.side-menu').getByRole('menuitem', { name: '系统设置' }).click();
+    // Right after login the menu may still shift (badges load): click until the settings page is open.
+    await expect(async () => {
+      await this.page.locator('.side-menu').getByRole('menuitem', { name: '系统设置' }).click();
+      await expect(this.page).toHaveURL(/\/settings/, { timeout: 2_000 });
+    }).toPass();
     await this.page.getByRole('tab', { name: '县级平台同步' }).click();
     await expect(this.settings()).toBeVisible();
   }

@@ -8,7 +8,8 @@ import { chineseDateTime } from '../../components/format';
 import { useInvalidate } from '../../components/useInvalidate';
 import { t } from '../../i18n';
 import { useNotify } from '../settings/useNotify';
-import { streamLabel } from './syncText';
+import { activityRows, type ActivityRow } from './activityText';
+import { kindLabel, streamLabel } from './syncText';
 
 type Activity = Output<'sync.activity'>;
 const DIRECTION_COLORS = { up: 'blue', down: 'cyan', error: 'red' } as const;
@@ -17,10 +18,10 @@ const time = (ms: number) => chineseDateTime(ms);
 export function ActivityLog({ log }: { log: Activity['log'] }) {
   return (
     <Card title={t('syncPage.activity')} data-testid="sync-activity">
-      <Table
+      <Table<ActivityRow>
         rowKey="id"
         size="middle"
-        dataSource={log}
+        dataSource={activityRows(log)}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('syncPage.emptyLog') }}
         columns={[
@@ -32,8 +33,22 @@ export function ActivityLog({ log }: { log: Activity['log'] }) {
             render: (d: keyof typeof DIRECTION_COLORS) => <Tag color={DIRECTION_COLORS[d]}>{t(`syncDirection.${d}`)}</Tag>,
           },
           { title: t('syncPage.col.stream'), dataIndex: 'stream', width: 110, render: streamLabel },
-          { title: t('syncPage.col.count'), dataIndex: 'count', width: 70, align: 'right' },
-          { title: t('syncPage.col.detail'), dataIndex: 'detail', render: (d: string | null) => d ?? '' },
+          { title: t('syncPage.col.count'), dataIndex: 'count', width: 70, align: 'right', render: (n: number, r) => (r.direction === 'error' ? '' : n) },
+          {
+            title: t('syncPage.col.detail'),
+            key: 'detail',
+            render: (_: unknown, r) => (
+              <div>
+                <span>{r.text}</span>
+                {r.repeats > 1 && <Tag style={{ marginInlineStart: 8 }}>{t('syncActivity.repeats', { n: r.repeats })}</Tag>}
+                {r.technical && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: r.technical }}>
+                    {r.technical}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
+          },
         ]}
       />
     </Card>
@@ -74,7 +89,7 @@ export function ParkedTable({ parked }: { parked: ParkedItem[] }) {
             render: (d: 'up' | 'down') => <Tag color={DIRECTION_COLORS[d]}>{t(`syncDirection.${d}`)}</Tag>,
           },
           { title: t('syncPage.col.stream'), dataIndex: 'stream', width: 110, render: streamLabel },
-          { title: t('syncPage.col.record'), dataIndex: 'recordRef', width: 160, render: (r: string | null) => <Typography.Text ellipsis={{ tooltip: r }}>{r ?? ''}</Typography.Text> },
+          { title: t('syncPage.col.record'), dataIndex: 'kind', width: 110, render: kindLabel },
           { title: t('syncPage.col.reason'), key: 'reason', render: (_: unknown, p) => p.reason || p.code },
           {
             title: '',

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useApiQuery } from '../../api/hooks';
@@ -37,14 +37,8 @@ export default function SyncPage() {
         {activity.data && (
           <>
             {activity.data.parked.length > 0 && <ParkedTable parked={activity.data.parked} />}
-            <Row gutter={[16, 16]}>
-              <Col xs={24} xl={16}>
-                <ActivityLog log={activity.data.log} />
-              </Col>
-              <Col xs={24} xl={8}>
-                <PullStreams cursors={activity.data.cursors} />
-              </Col>
-            </Row>
+            <PullStreams cursors={activity.data.cursors} />
+            <ActivityLog log={activity.data.log} />
           </>
         )}
       </Space>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Tag } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { useApiMutation } from '../../api/hooks';
@@ -29,7 +29,7 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
 
   return (
     <Card
-      title={t('syncPage.state')}
+      title={t('syncPage.stateTitle')}
       extra={
         <Button type="primary" size="large" icon={<SyncOutlined />} onClick={onNow} disabled={now.isPending} data-testid="sync-now">
           {t('syncPage.now')}
@@ -46,12 +46,9 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
             key: 'state',
             label: t('syncPage.state'),
             children: (
-              <Space>
-                <Tag color={BADGE_COLORS[s.badge]} style={{ fontSize: 15, padding: '2px 10px' }} data-testid="sync-page-badge">
-                  {badgeText(s)}
-                </Tag>
-                {s.running && <Typography.Text type="secondary">{t('syncPage.running')}</Typography.Text>}
-              </Space>
+              <Tag color={BADGE_COLORS[s.badge]} style={{ fontSize: 15, padding: '2px 10px' }} data-testid="sync-page-badge">
+                {badgeText(s)}
+              </Tag>
             ),
           },
           { key: 'pending', label: t('syncPage.pending'), children: `${s.pending} 条` },
@@ -60,10 +57,11 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
           { key: 'parked', label: t('syncPage.parked'), children: `${s.parked} 条` },
         ]}
       />
-      {s.lastError && (
+      {/* An old problem since fixed is in the activity list; here only the one that holds sync up now. */}
+      {s.lastError && s.badge === 'offline' && (
         <Alert
           style={{ marginTop: 12 }}
-          type={s.badge === 'offline' ? 'error' : 'warning'}
+          type="error"
           showIcon
           data-testid="sync-last-error"
           title={`${t('syncPage.lastError')}：${syncErrorText(s.lastError.code, { detail: s.lastError.detail })}`}

@@ -37,3 +37,10 @@ export const BADGE_COLORS: Record<SyncStatus['badge'], string> = {
   pending: 'orange',
   offline: 'red',
 };
+
+/** 发卡, 诉求状态 … for an outbox entry's kind; an unknown kind shows itself. */
+export function kindLabel(kind: string): string {
+  const key = `syncKind.${kind}`;
+  const text = t(key);
+  return text === key ? kind : text;
+}
