@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { test, expect } from '@playwright/test';
 import { startCounty } from '../county/client';
 import { shot, startWebHost, stopWebHost, topShot, type WebHostProcess } from './fixtures';
 import { AppShell } from './pages/AppShell';
+import { CardsScreen } from './pages/CardsScreen';
 import { LoginScreen } from './pages/LoginScreen';
 import { RequestDrawer, RequestsScreen } from './pages/RequestsScreen';
 import { settled } from './pages/settle';
@@ -128,5 +130,66 @@ test('county sync: configure, push while down and after, a dispatch comes down, 
     await county.stop().catch(() => undefined);
     if (host) await stopWebHost(host);
     fs.rmSync(countyDir, { recursive: true, force: true });
+  }
+});
+
+/** An open application in the demo and one of its household's ID numbers (read from the centre's own file, as the county would know it). */
+function openApplication(dataDir: string): { number: string; idNumber: string } {
+  const db = new Database(path.join(dataDir, 'lianxin.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        `SELECT a.number, r.id_number idNumber FROM card_applications a JOIN residents r ON r.id = a.holder_resident_id
+          WHERE a.status IN ('submitted', 'reviewed', 'notice') AND r.id_number IS NOT NULL ORDER BY a.number LIMIT 1`,
+      )
+      .get() as { number: string; idNumber: string };
+  } finally {
+    db.close();
+  }
+}
+
+test('card application review: 县级平台核对 is one grey line before the roster comes, then the roster and a card elsewhere', async ({ page }) => {
+  test.setTimeout(90_000);
+  const county = await startCounty();
+  let host: WebHostProcess | null = null;
+  try {
+    host = await startWebHost({ demo: true, env: SYNC_ENV });
+    const app = openApplication(host.dataDir);
+    await county.control.roster([{ idNumber: app.idNumber, householdSize: 3, validFrom: '2026-01-01', validTo: '2027-06-30' }]);
+    await county.control.otherCards([{ idNumber: app.idNumber, centreName: '东街社区服务中心', cardNo: 'DJ20260042', status: 'active' }]);
+
+    await page.goto(host.url);
+    await new LoginScreen(page).login('admin', 'demo1234');
+    const cards = new CardsScreen(page);
+    const openIt = async () => {
+      await new AppShell(page).menuItem(/\s爱心卡$/).click();
+      await cards.tab('申请审批');
+      await cards.row(app.number).first().click();
+      return cards.drawer(app.number);
+    };
+
+    // Sync off: one quiet line, no verdict either way.
+    let drawer = await openIt();
+    await expect(drawer.getByTestId('roster-check')).toHaveText(/县级平台核对：尚未收到县级平台的低保名单/);
+    await expect(drawer.getByTestId('roster-other-cards')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    const sync = new SyncScreen(page);
+    await sync.openSettings();
+    await sync.fill({ endpoint: county.url, centreCode: county.centreCode, credential: county.credential });
+    await page.getByTestId('sync-enabled').click();
+    await page.getByTestId('sync-save').click();
+    await expect(sync.badge()).toHaveText('已同步', { timeout: 30_000 });
+
+    drawer = await openIt();
+    await expect(drawer.getByTestId('roster-check')).toContainText('在县级低保名单上：家庭 3 人，有效期 2026年1月1日 至 2027年6月30日');
+    await expect(drawer.getByTestId('roster-other-cards')).toContainText('东街社区服务中心 · 卡号');
+    await expect(drawer.getByTestId('roster-other-cards')).toContainText('有效');
+    await expect(drawer.getByTestId('roster-other-cards')).not.toContainText('DJ20260042');
+    await settled(page);
+    await shot(page, 'sync-roster-check');
+  } finally {
+    await county.stop().catch(() => undefined);
+    if (host) await stopWebHost(host);
   }
 });

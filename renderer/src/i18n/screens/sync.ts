@@ -117,7 +117,7 @@ export const syncScreens: Record<string, string> = {
   'rosterCheck.unknown': '尚未收到县级平台的低保名单（同步未开启或还没下载），暂时无法核对',
   'rosterCheck.onRoster': '在县级低保名单上：家庭 {size} 人，有效期 {from} 至 {to}',
   'rosterCheck.notOnRoster': '不在县级低保名单上',
-  'rosterCheck.otherCards': '此人在其他中心已有爱心卡，请核实是否重复申领：',
+  'rosterCheck.otherCards': '这户家庭有人在其他中心持有爱心卡，请核实是否重复申领：',
   'rosterCheck.otherCard': '{centre} · 卡号 {card} · {status}',
   'rosterCheck.failed': '暂时无法核对：{reason}',
 
