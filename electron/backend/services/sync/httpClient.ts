@@ -26,6 +26,11 @@ export class SyncFailure extends Error {
   }
 }
 
+/** A body already serialised (push builds it while measuring each entry), sent as is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 export interface CountyHttp {
   /** A signed call; resolves with the verified JSON of a 2xx answer, or throws a SyncFailure. */
   call(target: CountyTarget, method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, signal?: AbortSignal): Promise<unknown>;
@@ -206,7 +211,7 @@ export function createCountyHttp(opts: { resolveProxy?: ProxyResolver; timeoutMs
 
   return {
     async call(target, method, pathWithQuery, body, signal) {
-      const payload = body === undefined ? null : Buffer.from(JSON.stringify(body), 'utf8');
+      const payload = body === undefined ? null : Buffer.from(body instanceof RawJson ? body.text : JSON.stringify(body), 'utf8');
       // A nonce the county says it saw can only be a coincidence or a retry by a proxy: once more with a fresh one.
       for (let attempt = 0; ; attempt++) {
         const r = await once(target, method, pathWithQuery, payload, signal);

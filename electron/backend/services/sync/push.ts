@@ -1,7 +1,7 @@
 import { setImmediate as yieldToDesk } from 'node:timers/promises';
 import type { Db } from '../../db/open';
 import type { CountyHttp, CountyTarget } from './httpClient';
-import { SyncFailure } from './httpClient';
+import { RawJson, SyncFailure } from './httpClient';
 import { LIMITS, pushResponse, type PushEntry, type PushResult } from './protocol';
 
 /** A row of table outbox, as `SELECT *` gives it. */
@@ -52,22 +52,25 @@ export async function pushBatch(deps: PushDeps, afterSeq: number): Promise<{ las
 
   // Cut the batch where the body would grow past the county's limit (long request descriptions).
   const entries: PushEntry[] = [];
+  const parts: string[] = [];
   let bytes = 0;
   let lastSeq = rows[rows.length - 1]!.seq;
   for (const e of encoded) {
-    const size = Buffer.byteLength(JSON.stringify(e));
+    const json = JSON.stringify(e);
+    const size = Buffer.byteLength(json);
     if (entries.length > 0 && bytes + size > BODY_BUDGET) {
       lastSeq = seqOf.get(e.id)! - 1;
       break;
     }
     entries.push(e);
+    parts.push(json);
     bytes += size + 1;
   }
   const parkNow = unencodable.filter((u) => (seqOf.get(u.id) ?? 0) <= lastSeq);
 
   let results = new Map<string, PushResult>();
   if (entries.length > 0) {
-    const body = await deps.http.call(deps.target, 'POST', '/v1/push', { entries }, deps.signal);
+    const body = await deps.http.call(deps.target, 'POST', '/v1/push', new RawJson(`{"entries":[${parts.join(',')}]}`), deps.signal);
     const parsed = pushResponse.safeParse(body);
     if (!parsed.success) throw new SyncFailure('bad_response', 'push answer of the wrong shape', true);
     results = new Map(parsed.data.results.map((r) => [r.id, r]));
