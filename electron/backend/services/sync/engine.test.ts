@@ -81,6 +81,22 @@ describe('sync engine against the reference county', () => {
     expect(unknown).toMatchObject({ ok: false, error: 'unknown_centre' });
   });
 
+  it('says how far the clock is off, and when the credential has expired', async () => {
+    const cfg = { endpoint: county.url, centreCode: county.centreCode, credential: '' };
+    await county.control.clockOffsetMs(17 * 60_000);
+    try {
+      const skew = await f.t.ok(f.t.admin, 'sync.testConnection', cfg);
+      expect(skew).toMatchObject({ ok: false, error: 'clock_skew' });
+      expect(Math.abs((skew as { skewMinutes: number }).skewMinutes)).toBe(17);
+    } finally {
+      await county.control.clockOffsetMs(0);
+    }
+    await county.control.addCentre({ code: 'OLD-001', credential: 'old-centre-credential-1' });
+    await county.control.expire('OLD-001');
+    const expired = await f.t.ok(f.t.admin, 'sync.testConnection', { ...cfg, centreCode: 'OLD-001', credential: 'old-centre-credential-1' });
+    expect(expired).toMatchObject({ ok: false, error: 'credential_expired' });
+  });
+
   it('sends every local change once, with the same content, and the badge ends 已同步', async () => {
     await createRequests(12, '开启后');
     await f.t.ok(f.t.admin, 'sync.settings.save', { enabled: true, endpoint: county.url, centreCode: county.centreCode, credential: '' });
@@ -138,6 +154,20 @@ describe('sync engine against the reference county', () => {
     const off = await until('offline', status, (s) => s.badge === 'offline');
     expect(off.lastError).toMatchObject({ code: 'not_county' });
     await county.control.mode('normal');
+    await until('caught up', status, (s) => s.badge === 'synced' && s.pending === 0);
+  });
+
+  it('abandons a hanging call when sync is switched off, without calling it a failure', async () => {
+    await county.control.faults({ rates: { hang: 1 } });
+    await createRequests(1, '挂起时');
+    await f.t.ok(f.t.admin, 'sync.now', {});
+    await sleep(400);
+    const base = { endpoint: county.url, centreCode: county.centreCode, credential: '' };
+    await f.t.ok(f.t.admin, 'sync.settings.save', { ...base, enabled: false });
+    await sleep(2_500);
+    expect(await status()).toMatchObject({ badge: 'off', lastError: null });
+    await county.control.resetFaults();
+    await f.t.ok(f.t.admin, 'sync.settings.save', { ...base, enabled: true });
     await until('caught up', status, (s) => s.badge === 'synced' && s.pending === 0);
   });
 });

@@ -228,7 +228,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       ).run(deps.clock.now());
       notify();
     } catch (e) {
-      if (stopped) return;
+      // Stopped, or the settings changed under the call: not the county's failure.
+      if (stopped || signal.aborted) return;
       const f = asFailure(e);
       if (f.code === 'unknown_centre' || f.code === 'bad_credential') helloAt = 0;
       recordFailure(f);
