@@ -145,6 +145,16 @@ describe('sync engine against the reference county', () => {
     await f.t.ok(f.t.admin, 'sync.now', {});
     await sleep(600);
     expect(refs()).toEqual(sent.map((d) => d.ref).sort());
+
+    // The county forgets every cursor (a restore from backup): the stream starts again, nothing twice.
+    await county.control.forgetCursors();
+    const more = await county.control.dispatch({ count: 1 });
+    await f.t.ok(f.t.admin, 'sync.now', {});
+    await until('after the reset', refs, (r) => r.length === 3);
+    await sleep(600);
+    expect(refs()).toEqual([...sent, ...more].map((d) => d.ref).sort());
+    const log = (await f.t.ok(f.t.admin, 'sync.activity', {})).log;
+    expect(log.some((l) => l.stream === 'dispatch' && l.detail?.startsWith('cursor_unknown'))).toBe(true);
   });
 
   it('goes 离线 with the reason when the county is down, and catches up when it is back', async () => {
