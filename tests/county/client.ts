@@ -8,7 +8,6 @@ import type { CountyMode } from './server';
 
 /** Test helpers: the reference county as a child process, and its control API. */
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export type ReceivedEntry = { id: string; centre: string; stream: string; kind: string; recordId: string; createdAt: number; payload: unknown; receivedAt: number; deliveries: number };
 export type DispatchRecord = { id: string; rev: number; version: 1; ref: string; title: string; description: string; department: string | null; serviceCode: string | null; dueDate: string; dispatchedAt: number; state: 'active' | 'withdrawn' };
@@ -67,7 +66,8 @@ export async function startCounty(o: StartCountyOptions = {}) {
   if (rates) args.push('--faults', rates);
   for (const c of o.centres ?? []) args.push('--centre', [c.code, c.credential, c.name].filter(Boolean).join(':'));
   if (o.tls) args.push('--tls-cert', o.tls.certFile, '--tls-key', o.tls.keyFile);
-  const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with tsx's loader): the tsx wrapper would not pass a SIGKILL on to the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`county did not start:\n${out}`)), 30_000);
