@@ -19,6 +19,7 @@ function run(db: Db, now: number): Record<string, number> {
   const insert = db.prepare(`INSERT INTO outbox (id, stream, kind, record_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const counts = { requestChanges: 0, purchases: 0 };
 
+  const serviceNames = new Map((db.prepare('SELECT id, name FROM services').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]));
   const steps = db
     .prepare(
       `SELECT r.*, s.at step_at, s.action step_action, s.status step_status FROM requests r JOIN request_steps s ON s.request_id = r.id
@@ -34,7 +35,7 @@ function run(db: Db, now: number): Record<string, number> {
     }
     // As recordSteps does: one entry per change of status or routing.
     if (row.step_status !== status || row.step_action === 'rerouted') {
-      const payload = outboxPayload(row, { action: row.step_action, status: row.step_status }, row.step_at);
+      const payload = outboxPayload(row, { action: row.step_action, status: row.step_status }, row.step_at, serviceNames.get(row.service_id));
       insert.run(newId(), 'requests', 'request.status', row.id, JSON.stringify(payload), row.step_at);
       counts.requestChanges++;
     }

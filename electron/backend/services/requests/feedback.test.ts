@@ -82,6 +82,8 @@ describe('feedback, void, outbox, step log', () => {
       action: 'received',
       at: f.t.clock.now(),
       serviceId: f.serviceId,
+      serviceName: expect.any(String),
+      originRef: null,
       mode: 'immediate',
       channel: 'phone',
       department: null,

@@ -17,13 +17,15 @@ function displayNameOf(db: Db, user: Pick<SessionUser, 'userId' | 'displayName'>
 }
 
 /** What goes to the county on each change: no name, phone or ID number; the description only when escalated to it. */
-export function outboxPayload(r: RequestRow, step: StepInput, at: number) {
+export function outboxPayload(r: RequestRow, step: StepInput, at: number, serviceName?: string) {
   return {
     number: r.number,
     status: step.status,
     action: step.action,
     at,
     serviceId: r.service_id,
+    ...(serviceName !== undefined ? { serviceName } : {}),
+    originRef: r.origin_ref,
     mode: r.mode,
     channel: r.channel,
     department: r.department,
@@ -50,11 +52,13 @@ export function recordSteps(
   const insert = db.prepare(
     'INSERT INTO request_steps (request_id, at, action, status, user_id, user_name, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  // Carried in the entry so that sending months of backlog needs no lookups of the request.
+  const serviceName = (db.prepare('SELECT name FROM services WHERE id = ?').pluck().get(r.service_id) as string | undefined) ?? undefined;
   let status = prevStatus;
   for (const step of steps) {
     insert.run(r.id, at, step.action, step.status, user.userId, name, step.note ?? null);
     if (step.status !== status || step.action === 'rerouted') {
-      enqueueOutbox(db, at, { stream: 'requests', kind: 'request.status', recordId: r.id, payload: outboxPayload(r, step, at) });
+      enqueueOutbox(db, at, { stream: 'requests', kind: 'request.status', recordId: r.id, payload: outboxPayload(r, step, at, serviceName) });
     }
     status = step.status;
   }
