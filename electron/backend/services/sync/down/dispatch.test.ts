@@ -41,7 +41,7 @@ describe('county dispatches', () => {
     expect(countyRequests()).toBe(2);
 
     const detail = await f.ok('requests.get', { id: requestOf('d1') }, f.desk);
-    expect(detail).toMatchObject({ channel: 'county', status: 'received', originRef: 'XJ-d1', department: '城管中队', dueDate: '2026-11-30' });
+    expect(detail).toMatchObject({ channel: 'county', mode: 'escalated', status: 'received', originRef: 'XJ-d1', department: '城管中队', dueDate: '2026-11-30' });
     expect(detail.description).toContain('楼道堆物清理');
     expect(detail.steps.map((s) => [s.action, s.userName])).toEqual([['received', '县级平台']]);
     // serviceCode A is our 低保咨询 (prefix A); no code → the inactive 县级平台交办 service.

@@ -42,6 +42,9 @@ export function applyDispatch(db: Db, d: Dispatch, now: number): void {
   updateFromDispatch(db, stored, d, now);
 }
 
+/** With a department named by the county it is 转办/联办 with that department; otherwise the desk handles it (马上办). */
+const modeOf = (d: Dispatch) => (d.department ? 'escalated' : 'immediate');
+
 function createFromDispatch(db: Db, d: Dispatch, now: number): void {
   const user = countyUser(db, now);
   const serviceId = serviceForDispatch(db, d.serviceCode, now);
@@ -50,8 +53,8 @@ function createFromDispatch(db: Db, d: Dispatch, now: number): void {
   db.prepare(
     `INSERT INTO requests (id, number, service_id, channel, description, mode, department, origin_ref, status,
        received_at, received_day, received_by, due_date, updated_at)
-     VALUES (?, ?, ?, 'county', ?, 'immediate', ?, ?, 'received', ?, ?, ?, ?, ?)`,
-  ).run(id, nextRequestNumber(db, today), serviceId, descriptionOf(d), d.department, d.ref, now, today, user.userId, d.dueDate, now);
+     VALUES (?, ?, ?, 'county', ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
+  ).run(id, nextRequestNumber(db, today), serviceId, descriptionOf(d), modeOf(d), d.department, d.ref, now, today, user.userId, d.dueDate, now);
   db.prepare(
     `INSERT INTO county_dispatches (record_id, ref, request_id, title, department, due_date, state, dispatched_at, rev)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
