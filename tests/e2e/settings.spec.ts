@@ -105,7 +105,7 @@ test.describe('settings (admin)', () => {
       await page.request.post(`${demoApp.url}/api/session.login`, { data: { username: 'qiantai2', password: 'wrong-pass1' } });
     }
     await page.reload();
-    await expect(s.row('qiantai2')).toContainText(/锁定至 \d{2}:\d{2}/);
+    await expect(s.row('qiantai2')).toContainText(/锁定至 (\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}/);
     await shot(page, 'settings-users-locked');
     await s.row('qiantai2').getByRole('button', { name: b('解除锁定') }).click();
     await page.getByRole('tooltip').getByRole('button', { name: b('解除锁定') }).click();
