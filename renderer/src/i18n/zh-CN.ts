@@ -7,6 +7,7 @@ import { rotaScreens } from './screens/rota';
 import { dutyMessages } from './messages/duty';
 import { dutyScreens } from './screens/duty';
 import { syncMessages } from './messages/sync';
+import { backupMessages } from './messages/backup';
 import { syncScreens } from './screens/sync';
 import { cardsMessages } from './messages/cards';
 import { figuresMessages } from './messages/figures';
@@ -326,6 +327,7 @@ export const zhCN: Record<string, string> = {
   ...cardsMessages,
   ...tillMessages,
   ...partnersMessages,
+  ...backupMessages,
   ...queueScreens,
   ...requestsScreens,
   ...figuresScreens,
