@@ -333,7 +333,7 @@ export const appointmentsContract = {
   'appointments.callList': call({
     summary: '电话提醒名单（含完整电话，查看即审计）',
     access: OFFICE,
-    /** `day` defaults to tomorrow. */
+    /** Without `day`: tomorrow, or before a weekend or holiday the first day with bookings up to the next working day. */
     input: z.object({ day: isoDate.optional() }),
     output: z.object({ day: z.string(), rows: z.array(apptCallListRow), total: z.number(), reminded: z.number() }),
   }),

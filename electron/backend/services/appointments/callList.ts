@@ -1,4 +1,5 @@
 import type { ApptCallListRow } from '../../../../shared/contract/appointments';
+import { addWorkingDays, type WorkCalendar } from '../../../../shared/rules/workdays';
 import type { Db } from '../../db/open';
 import type { SessionUser } from '../../context';
 import { writeAudit } from '../audit/audit';
@@ -52,6 +53,17 @@ export function callList(db: Db, day: string, now: number, user: SessionUser) {
     writeAudit(db, user, now, { action: 'appointments.callList', targetType: 'appointments', targetId: day, detail: { day, rows: rows.length } }),
   ).immediate();
   return { day, rows, total: rows.length, reminded: rows.filter((r) => r.reminded).length };
+}
+
+/**
+ * The day to phone about when none is asked for: tomorrow, or — before a weekend or a holiday — the
+ * first day up to the next working day that has bookings standing (on Friday that is Saturday's
+ * station bookings if any, else Monday's).
+ */
+export function defaultCallDay(db: Db, today: string, calendar: WorkCalendar): string {
+  const last = addWorkingDays(today, 1, calendar);
+  const found = db.prepare(`SELECT min(day) day FROM appointments WHERE day > ? AND day <= ? AND status = 'booked'`).get(today, last) as { day: string | null };
+  return found.day ?? last;
 }
 
 export function callListRow(db: Db, id: string): ApptCallListRow {

@@ -1,10 +1,9 @@
 import { defineHandlers } from '../../api/types';
 import { requireUser, type Ctx } from '../../context';
-import { addDays } from '../../../../shared/rules/workdays';
 import { writeAudit } from '../audit/audit';
 import { loadCalendar } from '../catalogue/calendar';
 import { bookAppointment } from './book';
-import { callList, callListRow } from './callList';
+import { callList, callListRow, defaultCallDay } from './callList';
 import { localNow } from './clock';
 import { findByNumber, getAppointmentDetail, residentAppointments } from './detail';
 import { sweepNoShows } from './noShowSweep';
@@ -131,7 +130,7 @@ export const appointmentsHandlers = defineHandlers({
   'appointments.callList': (input, ctx) => {
     swept(ctx);
     const now = ctx.clock.now();
-    return callList(ctx.db, input.day ?? addDays(localNow(now).today, 1), now, requireUser(ctx));
+    return callList(ctx.db, input.day ?? defaultCallDay(ctx.db, localNow(now).today, loadCalendar(ctx.db)), now, requireUser(ctx));
   },
 
   'appointments.markReminded': (input, ctx) => {

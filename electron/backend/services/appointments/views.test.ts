@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAppointmentsFixture, type AppointmentsFixture } from './testFixture';
+import { at, makeAppointmentsFixture, NOW, type AppointmentsFixture } from './testFixture';
 
 describe('call list and calendar views', { timeout: 30_000 }, () => {
   let f: AppointmentsFixture;
@@ -67,5 +67,16 @@ describe('call list and calendar views', { timeout: 30_000 }, () => {
     expect(haircut.cells.map((c) => c.capacity)).toEqual([9, 9, 0, 9, 9, 6, 9]);
     expect(haircut.cells[1]).toMatchObject({ booked: 2, slots: 9 });
     expect(haircut.cells[6]!.closedReason).toBeNull(); // the 调休 Sunday
+  });
+
+  it('on a Friday the call list is for the next day with bookings, up to the next working day', async () => {
+    await f.setNow(at('2026-09-18', '16:00'));
+    // Saturday the 19th has no bookings yet; Sunday the 20th is a 调休 working day
+    expect((await f.ok('appointments.callList', {})).day).toBe('2026-09-20');
+    const saturday = await f.ok('appointments.slots', { stationServiceId: f.haircut, day: '2026-09-19' });
+    await f.ok('appointments.book', { stationServiceId: f.haircut, day: '2026-09-19', startMinute: saturday.slots[0]!.startMinute, residentId: f.zhang });
+    const list = await f.ok('appointments.callList', {});
+    expect([list.day, list.rows.map((r) => r.residentName)]).toEqual(['2026-09-19', ['张小芳']]);
+    await f.setNow(NOW);
   });
 });

@@ -5,8 +5,15 @@ import { addDays } from '../../../../shared/rules/workdays';
 import { t } from '../../i18n';
 import { weekRange, weekdayName } from './appointmentFormat';
 
-/** A day with 前一天 / 今天 / 后一天 around it (step 7 for weeks). */
-export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { day: string; today: string; onChange(day: string): void; step?: 1 | 7; todayLabel?: string }) {
+/** A day with 前一天 / 今天 / 后一天 around it (step 7 for weeks); `onToday` replaces the jump to `today`. */
+export function DaySwitcher({ day, today, onChange, onToday, step = 1, todayLabel }: {
+  day: string;
+  today?: string;
+  onChange(day: string): void;
+  onToday?(): void;
+  step?: 1 | 7;
+  todayLabel?: string;
+}) {
   const week = step === 7;
   return (
     <Space.Compact>
@@ -23,7 +30,7 @@ export function DaySwitcher({ day, today, onChange, step = 1, todayLabel }: { da
         style={{ width: week ? 290 : 230 }}
         aria-label={t('apptCalls.day')}
       />
-      <Button size="large" onClick={() => onChange(today)}>
+      <Button size="large" onClick={() => (onToday ? onToday() : today && onChange(today))}>
         {todayLabel ?? t(week ? 'apptPage.thisWeek' : 'apptPage.today')}
       </Button>
       <Button size="large" icon={<RightOutlined />} iconPlacement="end" onClick={() => onChange(addDays(day, step))}>

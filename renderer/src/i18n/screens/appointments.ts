@@ -12,7 +12,6 @@ export const appointmentsScreens: Record<string, string> = {
   'apptPage.stationPlaceholder': '选择驿站',
   'apptPage.noStations': '还没有驿站开通预约服务。请管理员在“设置 → 驿站预约”里添加。',
   'apptPage.today': '今天',
-  'apptPage.tomorrow': '明天',
   'apptPage.prevDay': '前一天',
   'apptPage.nextDay': '后一天',
   'apptPage.prevWeek': '上一周',
@@ -130,6 +129,7 @@ export const appointmentsScreens: Record<string, string> = {
 
   // Call list
   'apptCalls.day': '日期',
+  'apptCalls.nextDay': '下个预约日',
   'apptCalls.hint': '给这一天有预约的居民打电话提醒；打过的点“已提醒”。这份名单含完整电话，每次查看都会记入审计日志。',
   'apptCalls.print': '打印名单',
   'apptCalls.title': '电话提醒名单 · {date}',

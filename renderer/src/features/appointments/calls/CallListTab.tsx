@@ -14,12 +14,14 @@ import { DaySwitcher } from '../DaySwitcher';
 import { hostOnlyCss, printElement } from '../../../components/printElement';
 import { CallSheet, type CallRow } from './CallSheet';
 
-/** 电话提醒: tomorrow's bookings with full phone numbers, a 已提醒 tick for each, printable on A4. */
+/** 电话提醒: the next day's bookings with full phone numbers, a 已提醒 tick for each, printable on A4. */
 export function CallListTab() {
   const { message } = App.useApp();
+  // no day chosen yet: the backend picks the next day to phone about (Monday's list on a Friday)
+  const [chosen, setChosen] = useState<string | undefined>();
+  const list = useApiQuery('appointments.callList', chosen ? { day: chosen } : {}, { staleTime: 0 });
   const today = shanghaiDate(useNow(60_000));
-  const [day, setDay] = useState(() => addDays(today, 1));
-  const list = useApiQuery('appointments.callList', { day }, { staleTime: 0 });
+  const day = chosen ?? list.data?.day ?? addDays(today, 1);
   const mark = useApiMutation('appointments.markReminded');
   const qc = useQueryClient();
   const rows: CallRow[] = list.data?.rows ?? [];
@@ -54,7 +56,7 @@ export function CallListTab() {
   return (
     <div className="appt-calls">
       <div className="appt-toolbar">
-        <DaySwitcher day={day} today={addDays(today, 1)} onChange={setDay} todayLabel={t('apptPage.tomorrow')} />
+        <DaySwitcher day={day} onChange={setChosen} onToday={() => setChosen(undefined)} todayLabel={t('apptCalls.nextDay')} />
         <strong style={{ fontSize: 17 }}>{t('apptCalls.progress', { done, total: rows.length })}</strong>
         <Button size="large" icon={<PrinterOutlined />} disabled={rows.length === 0} onClick={print} style={{ marginInlineStart: 'auto' }}>
           {t('apptCalls.print')}
