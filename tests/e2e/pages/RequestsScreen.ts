@@ -61,7 +61,8 @@ export class RequestForm {
   }
 
   async newResident() {
-    await this.dialog.getByRole('button', { name: '新居民' }).click();
+    // a slow press, as a person makes: the search list closes between mouse-down and mouse-up
+    await this.dialog.getByRole('button', { name: '新居民' }).click({ delay: 250 });
     await expect(this.dialog.getByTestId('quick-resident')).toBeVisible();
   }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Select, Space, Tag } from 'antd';
 import { SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { Resident } from '../../../../shared/contract';
@@ -32,6 +32,13 @@ function residentMeta(r: Resident): string {
  */
 export function ResidentPicker({ onChange, id, resident, onResident, onCreateNew, autoFocus }: Props) {
   const [q, setQ] = useState('');
+  // The select empties its search when its list closes, which a click on 新居民 causes (focus leaves
+  // first); that emptying is not the worker's doing, so the typed text is kept for the new resident.
+  const focused = useRef(false);
+  const onSearch = (text: string) => {
+    if (text === '' && !focused.current) return;
+    setQ(text);
+  };
   const typed = useDebouncedValue(q.trim(), 150);
   const search = useApiQuery('residents.search', { q: typed, limit: 8, offset: 0 }, { enabled: typed.length > 0 });
   const rows = typed ? (search.data?.rows ?? []) : [];
@@ -71,7 +78,9 @@ export function ResidentPicker({ onChange, id, resident, onResident, onCreateNew
         value={null}
         placeholder={t('requestForm.residentPlaceholder')}
         aria-label={t('requestForm.residentSearch')}
-        showSearch={{ filterOption: false, searchValue: q, onSearch: setQ }}
+        showSearch={{ filterOption: false, searchValue: q, onSearch }}
+        onFocus={() => (focused.current = true)}
+        onBlur={() => (focused.current = false)}
         defaultActiveFirstOption
         loading={search.isFetching}
         suffixIcon={null}
