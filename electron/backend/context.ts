@@ -4,6 +4,7 @@ import type { SessionStore } from './services/accounts/sessions';
 import type { ReadWorker } from './reads/readWorker';
 import type { SecretStore } from './secrets/secretStore';
 import type { SyncControl } from './services/sync/engine';
+import type { BackupControl } from './app';
 
 export interface Clock {
   now(): number;
@@ -38,6 +39,8 @@ export interface Ctx {
   secrets: SecretStore;
   /** The county sync engine: wake it, test a connection; it never makes a call wait on the network. */
   sync: SyncControl;
+  /** Backups and restore (a restore swaps the database under every later call). */
+  backups: BackupControl;
   /** Tells connected clients that data under a topic changed (after the transaction commits). */
   changed(topic: Topic): void;
   /** Pushes an event to connected clients (after the call succeeds), e.g. a call to the hall display. */

@@ -15,6 +15,7 @@ import { homeVisitsContract } from './homeVisits';
 import { rotaContract } from './rota';
 import { dutyContract } from './duty';
 import { syncContract } from './sync';
+import { backupContract } from './backup';
 import { STAFF } from './roles';
 
 /** Every call the renderer can make. Adding a call: one entry here, one handler in the backend. */
@@ -34,6 +35,7 @@ export const contract = {
   ...rotaContract,
   ...dutyContract,
   ...syncContract,
+  ...backupContract,
 } satisfies Record<string, CallDef>;
 
 export type Contract = typeof contract;
@@ -42,7 +44,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
-export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners', 'appointments', 'homeVisits', 'rota', 'duty', 'sync'] as const;
+export const TOPICS = ['residents', 'grid', 'users', 'staff', 'services', 'stations', 'calendar', 'settings', 'queue', 'requests', 'cards', 'partners', 'appointments', 'homeVisits', 'rota', 'duty', 'sync', 'backup'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** Events the backend pushes to connected clients. */
@@ -83,3 +85,4 @@ export * from './homeVisits';
 export * from './rota';
 export * from './duty';
 export * from './sync';
+export * from './backup';

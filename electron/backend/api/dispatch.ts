@@ -15,6 +15,7 @@ import type { SessionStore } from '../services/accounts/sessions';
 import type { ReadWorker } from '../reads/readWorker';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SyncControl } from '../services/sync/engine';
+import type { BackupControl } from '../app';
 import { getIdleLockMinutes } from '../services/centre/settings';
 import type { Handlers } from './types';
 
@@ -53,6 +54,7 @@ export interface DispatcherDeps {
   reads: ReadWorker;
   secrets: SecretStore;
   sync: SyncControl;
+  backups: BackupControl;
   handlers: Handlers;
   emit(name: EventName, payload: unknown): void;
   /** Tests turn this on: every output is checked against the contract. */
@@ -113,6 +115,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         reads: deps.reads,
         secrets: deps.secrets,
         sync: deps.sync,
+        backups: deps.backups,
         changed: (topic) => pending.push(['data.changed', { topic }]),
         publish: (name, payload) => pending.push([name, payload]),
       };

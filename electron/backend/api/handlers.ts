@@ -14,6 +14,7 @@ import { homeVisitsHandlers } from '../services/homeVisits/handlers';
 import { rotaHandlers } from '../services/rota/handlers';
 import { dutyHandlers } from '../services/duty/handlers';
 import { syncHandlers } from '../services/sync/handlers';
+import { backupHandlers } from '../services/backup/handlers';
 import type { Handlers } from './types';
 
 /** Every contract call's handler; the `satisfies` makes a missing one a type error. */
@@ -34,4 +35,5 @@ export const handlers = {
   ...rotaHandlers,
   ...dutyHandlers,
   ...syncHandlers,
+  ...backupHandlers,
 } satisfies Handlers;

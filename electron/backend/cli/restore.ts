@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { restoreBackup } from '../services/backup/backup';
+import { dataDirInUse, restoreBackup } from '../services/backup/backup';
+import { backupError } from '../services/backup/errors';
 import { explain, readPassphrase } from './backupCli';
 
 /** `npm run restore -- --data-dir DIR --from FILE [--passphrase-file P]`: only while the app is closed. */
@@ -14,7 +15,9 @@ async function main(): Promise<number> {
   }
   try {
     const passphrase = readPassphrase(values['passphrase-file']);
-    const { manifest, keptAs } = await restoreBackup(path.resolve(values['data-dir']), path.resolve(values.from), passphrase);
+    const dataDir = path.resolve(values['data-dir']);
+    if (dataDirInUse(dataDir)) throw backupError('backendOpen');
+    const { manifest, keptAs } = await restoreBackup(dataDir, path.resolve(values.from), passphrase);
     const when = new Date(manifest.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
     console.log(`已恢复 ${when} 的备份 / restored the backup of ${when}`);
     if (keptAs) console.log(`原数据库保留为 / the previous database is kept as: ${keptAs}`);

@@ -60,6 +60,7 @@ const TOPIC_METHODS: Record<Topic, string[]> = {
   duty: ['duty.', 'rota.'],
   // pulled records can add requests, change the calendar or a card's roster check
   sync: ['sync.'],
+  backup: ['backup.status'],
 };
 
 /** Keeps every screen current: a `data.changed` push marks the matching reads stale. */

@@ -6,9 +6,11 @@ import { AppError } from '../../../../shared/contract/errors';
 import { newId } from '../../db/ids';
 import { LATEST_SCHEMA } from '../../db/migrate';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from '../../db/open';
-import { createBackup, readBackup, restoreBackup } from './backup';
+import { createBackup, inspectBackup, restoreBackup, swapIn } from './backup';
 import { writeFailure } from './errors';
-import { encode, sha256 } from './format';
+import { encodeStream } from './format';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -102,11 +104,45 @@ describe('backup and restore', () => {
   }, 15_000);
 
   it('a backup claiming a newer schema is refused', async () => {
-    const db = Buffer.from('x');
-    const manifest = { format: 1 as const, appVersion: '99', schemaVersion: LATEST_SCHEMA + 1, createdAt: 1, counts: {}, dbBytes: 1, sha256: sha256(db), encrypted: false };
-    const file = path.join(tempDir(), 'future.lxbk');
-    fs.writeFileSync(file, await encode(manifest, db));
-    expect(await refusal(readBackup(file))).toBe('backup.error.newer');
+    const folder = tempDir();
+    const dbFile = path.join(folder, 'x.db');
+    fs.writeFileSync(dbFile, 'x');
+    const manifest = { format: 1 as const, appVersion: '99', schemaVersion: LATEST_SCHEMA + 1, createdAt: 1, counts: {}, dbBytes: 1, sha256: 'x', encrypted: false };
+    const file = path.join(folder, 'future.lxbk');
+    await pipeline(Readable.from(encodeStream(manifest, dbFile)), fs.createWriteStream(file));
+    expect(await refusal(inspectBackup(file))).toBe('backup.error.newer');
+    expect(await refusal(restoreBackup(tempDir(), file))).toBe('backup.error.newer');
+  });
+
+  it('an encrypted backup that was cut short or altered is refused; a missing file is named as such', async () => {
+    const { db, dir } = liveCentre();
+    const folder = tempDir();
+    const locked = path.join(folder, 'locked.lxbk');
+    await createBackup(db, dir, locked, { appVersion: '1', passphrase: 'right horse' });
+    closeDatabase(db);
+    const whole = fs.readFileSync(locked);
+    const cut = path.join(folder, 'cut.lxbk');
+    fs.writeFileSync(cut, whole.subarray(0, whole.length - 10));
+    expect(await refusal(restoreBackup(dir, cut, 'right horse'))).toBe('backup.error.truncated');
+    const flipped = Buffer.from(whole);
+    flipped[flipped.length - 300]! ^= 0x80;
+    const altered = path.join(folder, 'altered.lxbk');
+    fs.writeFileSync(altered, flipped);
+    expect(await refusal(restoreBackup(dir, altered, 'right horse'))).toBe('backup.error.checksum');
+    expect(await refusal(inspectBackup(path.join(folder, 'nowhere.lxbk')))).toBe('backup.error.fileMissing');
+    expect((await inspectBackup(locked, 'right horse')).counts.partners).toBe(50);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('restoring'))).toEqual([]);
+  }, 15_000);
+
+  it('if the restored database cannot be put in place, the old one is put back', () => {
+    const dir = tempDir();
+    const live = path.join(dir, DB_FILE_NAME);
+    fs.writeFileSync(live, 'the live database');
+    fs.writeFileSync(`${live}-wal`, 'its wal');
+    expect(() => swapIn(live, path.join(dir, 'vanished.restoring'), 5)).toThrow();
+    expect(fs.readFileSync(live, 'utf8')).toBe('the live database');
+    expect(fs.readFileSync(`${live}-wal`, 'utf8')).toBe('its wal');
+    expect(fs.readdirSync(dir).sort()).toEqual([DB_FILE_NAME, `${DB_FILE_NAME}-wal`]);
   });
 
   it('restoring over a centre keeps the old database beside it', async () => {
@@ -115,7 +151,7 @@ describe('backup and restore', () => {
     await createBackup(db, dir, out, { appVersion: '1' });
     db.prepare('DELETE FROM partners').run();
     closeDatabase(db);
-    const { keptAs } = await restoreBackup(dir, out, undefined, 1234);
+    const { keptAs } = await restoreBackup(dir, out, undefined, { now: 1234 });
     expect(keptAs).toBe(path.join(dir, `${DB_FILE_NAME}.before-restore-1234`));
     const restored = openDatabase(dir);
     expect(restored.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(50);

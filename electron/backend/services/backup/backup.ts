@@ -1,41 +1,23 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { newId } from '../../db/ids';
 import { LATEST_SCHEMA, migrate, NewerSchemaError } from '../../db/migrate';
 import { DB_FILE_NAME, type Db } from '../../db/open';
+import { checkDatabaseFile, type CheckedCopy } from './check';
 import { backupError, writeFailure } from './errors';
-import { decode, encode, sha256, type Manifest } from './format';
+import { encodeStream, extractDatabase, inspectFile, sha256OfFile, type Manifest } from './format';
 
 export type { Manifest } from './format';
 
 /** Pages copied per step of the online backup, so the desk keeps answering while it runs. */
-const PAGES_PER_STEP = 256;
+const PAGES_PER_STEP = 128;
 
-function tableCounts(db: Db): Record<string, number> {
-  const names = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  const counts: Record<string, number> = {};
-  for (const n of names) counts[n] = db.prepare(`SELECT count(*) FROM "${n.replace(/"/g, '""')}"`).pluck().get() as number;
-  return counts;
-}
-
-/** Opens a database file read-only and checks it is whole; returns its schema version and counts. */
-function checkCopy(file: string): { schemaVersion: number; counts: Record<string, number> } {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw backupError('damaged');
-    return { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: tableCounts(copy) };
-  } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('SQLITE_')) throw backupError('damaged');
-    throw e;
-  } finally {
-    copy.close();
-  }
-}
+/** How a copy is proven whole: inline (command line, tests) or on a worker thread (the app). */
+export type CopyChecker = (file: string) => Promise<CheckedCopy>;
+const inlineCheck: CopyChecker = async (file) => checkDatabaseFile(file);
 
 function removeQuietly(file: string): void {
   try {
@@ -45,90 +27,127 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** Writes bytes durably: to `file.partial`, fsync, then rename; on failure no partial file is left. */
-function writeDurably(file: string, data: Buffer): void {
-  const partial = `${file}.partial`;
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
   try {
-    const fd = fs.openSync(partial, 'w');
-    try {
-      fs.writeSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(partial, file);
-  } catch (e) {
-    removeQuietly(partial);
-    throw writeFailure(e);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  return JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+}
+
+/**
+ * An online backup of the live database (SQLite's backup API, a few pages per step, so desk writes go
+ * on), proven whole, then written as a backup file: to `file.partial`, fsynced, renamed. On any
+ * failure no partial file is left and the live database is untouched.
+ */
 export async function createBackup(
   db: Db,
   dataDir: string,
   outFile: string,
-  opts: { passphrase?: string; appVersion: string; now?: number },
+  opts: { passphrase?: string; appVersion: string; now?: number; check?: CopyChecker },
 ): Promise<Manifest> {
   const tmp = path.join(dataDir, `backup-${newId()}.tmp.db`);
+  const partial = `${outFile}.partial`;
   try {
     try {
       await db.backup(tmp, { progress: () => PAGES_PER_STEP });
     } catch (e) {
       throw writeFailure(e);
     }
-    const { schemaVersion, counts } = checkCopy(tmp);
-    const bytes = fs.readFileSync(tmp);
+    const { schemaVersion, counts } = await (opts.check ?? inlineCheck)(tmp);
     const manifest: Manifest = {
       format: 1,
       appVersion: opts.appVersion,
       schemaVersion,
       createdAt: opts.now ?? Date.now(),
       counts,
-      dbBytes: bytes.length,
-      sha256: sha256(bytes),
+      dbBytes: fs.statSync(tmp).size,
+      sha256: await sha256OfFile(tmp),
       encrypted: Boolean(opts.passphrase),
     };
-    writeDurably(outFile, await encode(manifest, bytes, opts.passphrase));
+    try {
+      await pipeline(Readable.from(encodeStream(manifest, tmp, opts.passphrase)), fs.createWriteStream(partial, { mode: 0o600 }));
+      fsyncFile(partial);
+      fs.renameSync(partial, outFile);
+    } catch (e) {
+      throw writeFailure(e);
+    }
     return manifest;
   } finally {
-    for (const s of ['', '-wal', '-shm']) removeQuietly(tmp + s);
+    removeQuietly(partial);
+    for (const s of ['', '-wal', '-shm', '-journal']) removeQuietly(tmp + s);
   }
 }
 
-export async function readBackup(file: string, passphrase?: string): Promise<{ manifest: Manifest; db: Buffer }> {
-  let raw: Buffer;
+function openBackupFile(file: string): number {
   try {
-    raw = fs.readFileSync(file);
+    return fs.openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw code === 'ENOENT' || code === 'EIO' ? backupError('gone') : backupError('failed');
+    if (code === 'ENOENT') throw backupError('fileMissing');
+    if (code === 'EISDIR') throw backupError('notBackup');
+    throw writeFailure(e);
   }
-  const result = await decode(raw, passphrase);
-  if (result.manifest.schemaVersion > LATEST_SCHEMA) throw backupError('newer');
-  return result;
+}
+
+/** What a backup file is (header, and the passphrase when it has one), without reading the database. */
+export async function inspectBackup(file: string, passphrase?: string): Promise<Manifest> {
+  const fd = openBackupFile(file);
+  try {
+    const { manifest } = await inspectFile(fd, passphrase);
+    if (manifest.schemaVersion > LATEST_SCHEMA) throw backupError('newer');
+    return manifest;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The process that holds the data folder, if it is still alive (a SIGKILLed app leaves a stale file). */
+export const LOCK_FILE = 'lianxin.pid';
+export function dataDirInUse(dataDir: string): boolean {
+  const lock = path.join(dataDir, LOCK_FILE);
+  if (!fs.existsSync(lock)) return false;
+  const pid = Number(fs.readFileSync(lock, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
- * Replaces the database in dataDir with the one in the backup. The backend must not be running on
- * dataDir (command line or first run). Until the final rename the current database is untouched;
- * it is then kept beside as `lianxin.db.before-restore-<time>` (with its -wal/-shm).
+ * Replaces the database in dataDir with the one in the backup. Nothing may have the database open
+ * (the app closes its own before calling this). The backup is written out beside the live database,
+ * proven whole and migrated to this version; only then is the live database moved aside as
+ * `lianxin.db.before-restore-<time>` (with its -wal/-shm) and the restored one put in its place. If
+ * that last step fails, the old database is put back.
  */
 export async function restoreBackup(
   dataDir: string,
   file: string,
   passphrase?: string,
-  now = Date.now(),
+  opts: { now?: number; check?: CopyChecker } = {},
 ): Promise<{ manifest: Manifest; keptAs: string | null }> {
-  const { manifest, db: bytes } = await readBackup(file, passphrase);
+  const now = opts.now ?? Date.now();
   fs.mkdirSync(dataDir, { recursive: true });
   const live = path.join(dataDir, DB_FILE_NAME);
   const staged = path.join(dataDir, `${DB_FILE_NAME}.restoring-${now}`);
+  let manifest: Manifest;
+  const fd = openBackupFile(file);
   try {
-    writeDurably(staged, bytes);
-    const { schemaVersion, counts } = checkCopy(staged);
-    if (schemaVersion !== manifest.schemaVersion || JSON.stringify(counts) !== JSON.stringify(manifest.counts)) {
-      throw backupError('damaged');
-    }
+    ({ manifest } = await inspectFile(fd, passphrase));
+    if (manifest.schemaVersion > LATEST_SCHEMA) throw backupError('newer');
+    await extractDatabase(fd, fs.createWriteStream(staged, { mode: 0o600 }), passphrase);
+    fsyncFile(staged);
+    const { schemaVersion, counts } = await (opts.check ?? inlineCheck)(staged);
+    if (schemaVersion !== manifest.schemaVersion || !sameCounts(counts, manifest.counts)) throw backupError('damaged');
     const opened = new Database(staged, { fileMustExist: true });
     try {
       migrate(opened);
@@ -142,13 +161,29 @@ export async function restoreBackup(
   } catch (e) {
     for (const s of ['', '-wal', '-shm']) removeQuietly(staged + s);
     throw writeFailure(e);
+  } finally {
+    fs.closeSync(fd);
   }
-  let keptAs: string | null = null;
-  if (fs.existsSync(live)) {
-    keptAs = `${live}.before-restore-${now}`;
-    fs.renameSync(live, keptAs);
-    for (const s of ['-wal', '-shm']) if (fs.existsSync(live + s)) fs.renameSync(live + s, keptAs + s);
+  return { manifest, keptAs: swapIn(live, staged, now) };
+}
+
+/** Moves the live database (and its -wal/-shm) aside and the restored one in; undoes the move on failure. */
+export function swapIn(live: string, staged: string, now: number): string | null {
+  const keptAs = fs.existsSync(live) ? `${live}.before-restore-${now}` : null;
+  const moved: [string, string][] = [];
+  try {
+    if (keptAs) {
+      for (const s of ['', '-wal', '-shm']) {
+        if (!fs.existsSync(live + s)) continue;
+        fs.renameSync(live + s, keptAs + s);
+        moved.push([live + s, keptAs + s]);
+      }
+    }
+    fs.renameSync(staged, live);
+    return keptAs;
+  } catch (e) {
+    for (const [from, to] of moved.reverse()) fs.renameSync(to, from);
+    removeQuietly(staged);
+    throw writeFailure(e);
   }
-  fs.renameSync(staged, live);
-  return { manifest, keptAs };
 }

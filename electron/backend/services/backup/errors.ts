@@ -5,6 +5,8 @@ export const BACKUP_ERRORS = {
   noSpace: { key: 'backup.error.noSpace', en: 'not enough space at the backup location' },
   readOnly: { key: 'backup.error.readOnly', en: 'the backup location cannot be written (read-only or no permission)' },
   gone: { key: 'backup.error.gone', en: 'the backup location is gone (USB stick removed?)' },
+  fileMissing: { key: 'backup.error.fileMissing', en: 'no backup file at that path' },
+  folderMissing: { key: 'backup.error.folderMissing', en: 'no folder at that path' },
   failed: { key: 'backup.error.failed', en: 'the backup did not complete' },
   notBackup: { key: 'backup.error.notBackup', en: 'this is not a Lianxin Desk backup file' },
   truncated: { key: 'backup.error.truncated', en: 'the backup file is incomplete' },
