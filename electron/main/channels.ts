@@ -6,6 +6,7 @@
 export { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../../shared/contract/transport';
 
 export const IPC_CHANNEL_PRINT = 'lianxin:print';
+export const IPC_CHANNEL_CHOOSE_PATH = 'lianxin:choose-path';
 
 export interface PrintRequest {
   silent: boolean;

@@ -39,9 +39,18 @@ function main(): void {
 
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    backend?.close();
+  // Quitting waits for the on-quit backup (at most one an hour) and a clean close of the database.
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (!backend || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const closing = backend;
     backend = null;
+    void closing
+      .shutdown()
+      .catch((e: unknown) => console.error('backup on quit failed', e))
+      .finally(() => app.quit());
   });
 
   void app.whenReady().then(() => {
@@ -52,6 +61,7 @@ function main(): void {
       backend = createBackend({
         dataDir,
         demo: options.demo,
+        autoBackup: true,
         secrets: createSecretStore(dataDir, safeStorageSeal()),
         // The system proxy (and PAC) as Chrome sees it; the sync engine calls the county through it.
         resolveProxy: (url) => session.defaultSession.resolveProxy(url),

@@ -2,11 +2,11 @@
  * The one file with raw `ipcMain`: every handler first checks the sender, then forwards to the
  * backend with that window's own session slot.
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ApiResult } from '../../shared/contract/transport';
 import type { Backend, SessionSlot } from '../backend/app';
 import { isAppUrl } from './appProtocolPaths';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, IPC_CHANNEL_PRINT } from './channels';
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_CHOOSE_PATH, IPC_CHANNEL_EVENT, IPC_CHANNEL_PRINT } from './channels';
 import { isTrustedSender } from './ipcGuard';
 
 const UNTRUSTED_SENDER: ApiResult = { ok: false, error: { code: 'FORBIDDEN', key: 'error.untrustedSender' } };
@@ -55,6 +55,18 @@ export function registerIpc(backend: Backend): IpcBridge {
         resolve(success);
       });
     });
+  });
+
+  // The path the person picks goes to the backend, which checks it like any typed input.
+  ipcMain.handle(IPC_CHANNEL_CHOOSE_PATH, async (event, kind: unknown): Promise<string | null> => {
+    if (!trustedSlot(event)) return null;
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions =
+      kind === 'folder'
+        ? { title: '选择备份保存到的文件夹（如U盘）', properties: ['openDirectory', 'createDirectory'] }
+        : { title: '选择备份文件', properties: ['openFile'], filters: [{ name: '连心前台备份', extensions: ['lxbk'] }] };
+    const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   });
 
   return {

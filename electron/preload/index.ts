@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult, DesktopBridge } from '../../shared/contract/transport';
-import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT, IPC_CHANNEL_PRINT, type PrintRequest } from '../main/channels';
+import { IPC_CHANNEL_CALL, IPC_CHANNEL_CHOOSE_PATH, IPC_CHANNEL_EVENT, IPC_CHANNEL_PRINT, type PrintRequest } from '../main/channels';
 
 const bridge: DesktopBridge = {
   call(method: string, input: unknown): Promise<ApiResult> {
@@ -27,6 +27,10 @@ const bridge: DesktopBridge = {
     const request: PrintRequest = { silent: options?.silent === true };
     if (typeof options?.deviceName === 'string') request.deviceName = options.deviceName;
     return ipcRenderer.invoke(IPC_CHANNEL_PRINT, request) as Promise<boolean>;
+  },
+
+  choosePath(kind: 'folder' | 'backupFile'): Promise<string | null> {
+    return ipcRenderer.invoke(IPC_CHANNEL_CHOOSE_PATH, kind === 'folder' ? 'folder' : 'backupFile') as Promise<string | null>;
   },
 };
 

@@ -18,4 +18,6 @@ export interface DesktopBridge {
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
   /** Prints the current window's content (ticket slips, cards) silently or with the dialog. */
   print?(options: { silent: boolean; deviceName?: string }): Promise<boolean>;
+  /** The system's chooser: a folder to back up into, or a backup file to restore. Null when cancelled. */
+  choosePath?(kind: 'folder' | 'backupFile'): Promise<string | null>;
 }

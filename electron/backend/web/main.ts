@@ -31,7 +31,7 @@ async function main() {
   const staticRoot = path.join(REPO_ROOT, 'out', 'renderer');
   let backend;
   try {
-    backend = createBackend({ dataDir, demo: values.demo });
+    backend = createBackend({ dataDir, demo: values.demo, autoBackup: true });
   } catch (e) {
     console.error(e instanceof NewerSchemaError ? e.message : e);
     process.exit(1);
@@ -60,8 +60,8 @@ async function main() {
     stopping = true;
     await host.close();
     await hall?.close();
-    backend.close();
-    console.log(`stopped on ${signal}; database checkpointed and closed`);
+    await backend.shutdown();
+    console.log(`stopped on ${signal}; backup made if due, database checkpointed and closed`);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
