@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface RunningHost {
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * The web host on `dataDir`, as one process (node with tsx's loader, not the tsx wrapper: a SIGKILL
+ * to the wrapper would leave the host running). `wrap` puts a tracer in front (e.g. strace), which
+ * then owns the process; resolves once the URL is printed.
+ */
+export function startHost(dataDir: string, wrap: string[] = []): Promise<RunningHost> {
+  const args = [process.execPath, '--import', 'tsx', 'electron/backend/web/main.ts', '--data-dir', dataDir, '--port', '0'];
+  const [cmd, ...rest] = [...wrap, ...args];
+  const child = spawn(cmd!, rest, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/web host: (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited early (${code ?? signal}):\n${out}`));
+    });
+  });
+}
+
+export async function killHost(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await exited;
+}
