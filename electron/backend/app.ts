@@ -57,7 +57,6 @@ export interface BackupControl {
 /** Everything that hangs on one open database; a restore closes it and opens another. */
 interface Core {
   db: Db;
-  sessions: SessionStore;
   dispatch: Backend['dispatch'];
   /** Resolves once the read worker's thread has let go of the file too (Windows cannot rename an open file). */
   close(): Promise<void>;
@@ -94,10 +93,12 @@ export function createBackend(opts: BackendOptions): Backend {
       restoring = new Promise((r) => (release = r));
       try {
         await core.close();
-        let manifest: Manifest;
+        let manifest: Manifest | null = null;
         try {
           ({ manifest } = await restoreBackup(opts.dataDir, file, passphrase, { now: clock.now() }));
         } finally {
+          // restored: everyone signs in again (the accounts may differ); refused: nothing changed, sessions go on
+          if (manifest) sessions = new SessionStore();
           core = openCore();
         }
         core.db.transaction(() =>
@@ -116,14 +117,12 @@ export function createBackend(opts: BackendOptions): Backend {
     const db = openDatabase(opts.dataDir);
     ensureCalendarSeeded(db);
     if (opts.demo && countUsers(db) === 0) fillDemoCentre(db, clock.now(), secrets);
-    const sessions = new SessionStore();
     const reads = new ReadWorker(liveFile, db);
     const sync = createSyncEngine({ db, clock, secrets, resolveProxy: opts.resolveProxy, changed: (topic) => emit('data.changed', { topic }) });
     if (opts.sync !== false) sync.start();
     const dispatch = createDispatcher({ db, clock, sessions, reads, secrets, sync, backups, handlers, emit, checkOutputs: opts.checkOutputs });
     return {
       db,
-      sessions,
       dispatch,
       close() {
         sync.stop();
@@ -134,6 +133,7 @@ export function createBackend(opts: BackendOptions): Backend {
   }
 
   let restoring: Promise<void> | null = null;
+  let sessions = new SessionStore();
   let core = openCore();
   fs.writeFileSync(path.join(opts.dataDir, LOCK_FILE), String(process.pid));
   if (opts.autoBackup) backups.service.start();
@@ -157,7 +157,7 @@ export function createBackend(opts: BackendOptions): Backend {
       const onEvent = (name: keyof typeof eventDefs, payload: unknown) => {
         const access = eventDefs[name].access;
         if (access !== 'public') {
-          const st = core.sessions.state(slot.sessionId, clock.now(), Number.MAX_SAFE_INTEGER);
+          const st = sessions.state(slot.sessionId, clock.now(), Number.MAX_SAFE_INTEGER);
           if (st.kind !== 'active' && st.kind !== 'locked') return;
           if (!access.includes(st.session.role)) return;
         }
