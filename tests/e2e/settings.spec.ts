@@ -65,6 +65,7 @@ class SettingsScreen {
 
 test.describe('settings (admin)', () => {
   test('centre settings and accounts: create a desk user, the last admin is kept', async ({ page, demoApp }) => {
+    test.slow(); // a long walk through two screens and four dialogs: on a loaded machine it passes a minute
     const s = new SettingsScreen(page);
     await s.login(demoApp.url);
     await expect(page.getByLabel('中心名称')).toHaveValue(/服务中心/);
