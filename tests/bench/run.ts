@@ -16,12 +16,13 @@ import { rendererBench } from './renderer.bench';
 import { residentsBench } from './residents.bench';
 import { rotaBench } from './rota.bench';
 import { syncBench } from './sync.bench';
+import { backupBench } from './backup.bench';
 
 /**
  * `npm run bench [-- --json] [--filter NAME] [--data-dir DIR]`. A later issue adds its *.bench.ts here.
  * The cold start goes first: it must find the database closed.
  */
-const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench, dutyBench, rotaBench, homeVisitsBench, syncBench];
+const BENCHES: Bench[] = [backendBench, residentsBench, gridBench, intakeBench, rendererBench, displayBench, cardsBench, appointmentsBench, dutyBench, rotaBench, homeVisitsBench, syncBench, backupBench];
 
 function table(results: BenchResult[]): string {
   const head = ['benchmark', 'n', 'median ms', 'p95 ms', 'max ms', 'budget ms', 'size', 'status'];
