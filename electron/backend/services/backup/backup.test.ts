@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/contract/errors';
 import { newId } from '../../db/ids';
-import { LATEST_SCHEMA } from '../../db/migrate';
+import Database from 'better-sqlite3';
+import { LATEST_SCHEMA, migrate } from '../../db/migrate';
 import { closeDatabase, DB_FILE_NAME, openDatabase, type Db } from '../../db/open';
 import { createBackup, inspectBackup, restoreBackup, swapIn } from './backup';
 import { writeFailure } from './errors';
@@ -102,6 +103,22 @@ describe('backup and restore', () => {
     expect(fs.readFileSync(path.join(dir, DB_FILE_NAME)).equals(liveBytes)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.includes('restoring') || f.includes('before-restore'))).toEqual([]);
   }, 15_000);
+
+  it('a backup from an older version is brought up to this version on restore', async () => {
+    const dir = tempDir();
+    const old = new Database(path.join(dir, DB_FILE_NAME));
+    old.pragma('journal_mode = WAL');
+    migrate(old, LATEST_SCHEMA - 2);
+    const out = path.join(tempDir(), 'old.lxbk');
+    const manifest = await createBackup(old, dir, out, { appVersion: '0.0.1' });
+    old.close();
+    expect(manifest.schemaVersion).toBe(LATEST_SCHEMA - 2);
+    const target = tempDir();
+    await restoreBackup(target, out);
+    const restored = openDatabase(target);
+    expect(restored.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA);
+    closeDatabase(restored);
+  });
 
   it('a backup claiming a newer schema is refused', async () => {
     const folder = tempDir();
