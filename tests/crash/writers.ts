@@ -227,6 +227,8 @@ async function buy(api: Api, l: Ledger, input: PurchaseInput, card: CrashCard): 
   if (r.status === 409 && r.body.error?.key === 'till.cap.changed') return 'refused';
   if (r.status !== 200) unexpected(l, 'till.purchase', r);
   const p = r.body.value;
+  // The purchase id is the till's idempotency key: the answer is about that purchase, never a new one.
+  if (p.id !== input.purchaseId) l.problems.push(`till.purchase ${input.purchaseId} answered with purchase ${p.id}`);
   l.purchases.set(p.id, {
     id: p.id,
     cardNo: card.cardNo,
