@@ -14,6 +14,8 @@ export interface AckedTicket {
   serviceId: string;
   day: string;
   priority: boolean;
+  /** When the answer was read (client clock): the power-cut replay checks what was acknowledged before its cut. */
+  ackedAt: number;
 }
 
 export interface AckedRequest {
@@ -27,6 +29,8 @@ export interface AckedRequest {
   steps: string[];
   voidSent: boolean;
   voidAcked: boolean;
+  ackedAt: number;
+  voidAckedAt: number | null;
 }
 
 export interface AckedPurchase {
@@ -39,6 +43,8 @@ export interface AckedPurchase {
   delivery: boolean;
   voidSent: boolean;
   voidAcked: boolean;
+  ackedAt: number;
+  voidAckedAt: number | null;
 }
 
 export interface AckedDutySession {
@@ -49,6 +55,8 @@ export interface AckedDutySession {
   outAt: number | null;
   /** A check-out of this person was sent after the check-in: the session may be closed. */
   outSent: boolean;
+  inAckedAt: number | null;
+  outAckedAt: number | null;
 }
 
 type PurchaseInput = { purchaseId: string; code: string; amountFen: number; expectedDiscountFen: number; delivery: { address: string } | null };
@@ -173,7 +181,7 @@ async function tickets({ url, centre, ledger: l, rand, ready }: Writers): Promis
     const r = await api.call('queue.issue', { serviceId: centre.serviceId, priorityReason: priority ? 'elderly' : null, residentId: null });
     if (r.status !== 200) unexpected(l, 'queue.issue', r);
     const t = r.body.value.ticket;
-    l.tickets.set(t.id, { id: t.id, number: t.number, serviceId: t.serviceId, day: t.day, priority });
+    l.tickets.set(t.id, { id: t.id, number: t.number, serviceId: t.serviceId, day: t.day, priority, ackedAt: Date.now() });
   }
 }
 
@@ -196,6 +204,7 @@ async function requests({ url, centre, ledger: l, rand, round, ready }: Writers)
       const r = await api.call('requests.void', { id: q.id, reason: '重复登记' });
       if (r.status !== 200) unexpected(l, 'requests.void', r);
       q.voidAcked = true;
+      q.voidAckedAt = Date.now();
       continue;
     }
     const linked = new Set([...l.requests.values()].map((q) => q.ticketId));
@@ -215,6 +224,8 @@ async function requests({ url, centre, ledger: l, rand, round, ready }: Writers)
       steps: d.steps.map((s: { action: string }) => s.action),
       voidSent: false,
       voidAcked: false,
+      ackedAt: Date.now(),
+      voidAckedAt: null,
     });
   }
 }
@@ -239,6 +250,8 @@ async function buy(api: Api, l: Ledger, input: PurchaseInput, card: CrashCard): 
     delivery: input.delivery !== null,
     voidSent: false,
     voidAcked: false,
+    ackedAt: Date.now(),
+    voidAckedAt: null,
   });
   return 'ok';
 }
@@ -262,8 +275,14 @@ async function till({ url, centre, ledger: l, rand, ready }: Writers): Promise<v
       const p = pick(rand, voidable);
       p.voidSent = true;
       const r = await api.call('till.void', { id: p.id, reason: '顾客退货' });
+      // Past the void window (a long run): refused, nothing changed.
+      if (r.status === 409 && r.body.error?.key === 'till.void.tooLate') {
+        p.voidSent = false;
+        continue;
+      }
       if (r.status !== 200) unexpected(l, 'till.void', r);
       p.voidAcked = true;
+      p.voidAckedAt = Date.now();
       l.capReached.delete(p.cardNo);
       continue;
     }
@@ -299,7 +318,8 @@ async function station({ url, centre, ledger: l, rand, ready }: Writers): Promis
         continue;
       }
       if (r.status !== 200) unexpected(l, 'duty.checkIn', r);
-      l.duty.set(r.body.value.sessionId, { id: r.body.value.sessionId, staffId: s.id, inAt: r.body.value.at, outAt: null, outSent: false });
+      const id = r.body.value.sessionId as string;
+      l.duty.set(id, { id, staffId: s.id, inAt: r.body.value.at, outAt: null, outSent: false, inAckedAt: Date.now(), outAckedAt: null });
       l.checkedIn.add(s.id);
     } else {
       for (const d of l.duty.values()) if (d.staffId === s.id && d.outAt === null) d.outSent = true;
@@ -310,8 +330,8 @@ async function station({ url, centre, ledger: l, rand, ready }: Writers): Promis
       }
       if (r.status !== 200) unexpected(l, 'duty.checkOut', r);
       const id = r.body.value.sessionId as string;
-      const known = l.duty.get(id) ?? { id, staffId: s.id, inAt: null, outAt: null, outSent: true };
-      l.duty.set(id, { ...known, outAt: r.body.value.at });
+      const known = l.duty.get(id) ?? { id, staffId: s.id, inAt: null, outAt: null, outSent: true, inAckedAt: null, outAckedAt: null };
+      l.duty.set(id, { ...known, outAt: r.body.value.at, outAckedAt: Date.now() });
       l.checkedIn.delete(s.id);
     }
   }
