@@ -8,6 +8,7 @@ import { dutyMessages } from './messages/duty';
 import { dutyScreens } from './screens/duty';
 import { syncMessages } from './messages/sync';
 import { backupMessages } from './messages/backup';
+import { backupScreens } from './screens/backup';
 import { syncScreens } from './screens/sync';
 import { cardsMessages } from './messages/cards';
 import { figuresMessages } from './messages/figures';
@@ -328,6 +329,7 @@ export const zhCN: Record<string, string> = {
   ...tillMessages,
   ...partnersMessages,
   ...backupMessages,
+  ...backupScreens,
   ...queueScreens,
   ...requestsScreens,
   ...figuresScreens,

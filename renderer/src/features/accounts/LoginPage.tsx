@@ -4,6 +4,7 @@ import { useApiMutation } from '../../api/hooks';
 import { showApiError } from '../../components/apiErrors';
 import { t } from '../../i18n';
 import { useSession } from '../../app/session/SessionContext';
+import { forgetRestoredNote, useRestoredNote } from '../backup/afterRestore';
 import { AuthScreen } from './AuthScreen';
 
 interface Values {
@@ -16,10 +17,14 @@ export default function LoginPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const login = useApiMutation('session.login');
+  const restored = useRestoredNote();
 
   const submit = (v: Values) =>
     login.mutate(v, {
-      onSuccess: (me) => signedIn(me),
+      onSuccess: (me) => {
+        forgetRestoredNote();
+        signedIn(me);
+      },
       onError: (err) => {
         form.setFieldValue('password', '');
         showApiError(err, (text) => message.error(text), form, ['username', 'password']);
@@ -29,6 +34,7 @@ export default function LoginPage() {
 
   return (
     <AuthScreen title={t('login.title')} subtitle={status.centreName || undefined}>
+      {restored && <Alert type="success" showIcon style={{ marginBottom: 20 }} title={restored} data-testid="login-restored" />}
       {sessionExpired && <Alert type="warning" showIcon style={{ marginBottom: 20 }} title={t('session.expired')} />}
       {status.demoLogin && (
         <Alert

@@ -5,6 +5,7 @@ import { showApiError } from '../../components/apiErrors';
 import { t } from '../../i18n';
 import { useSession } from '../../app/session/SessionContext';
 import { PartnerSetup } from '../till/PartnerSetup';
+import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { AuthScreen } from './AuthScreen';
 import { confirmPasswordRule, newPasswordRules } from './passwordRules';
 
@@ -19,9 +20,11 @@ interface Values {
 const FIELDS = ['centreName', 'username', 'displayName', 'password'] as const;
 const required = { required: true, whitespace: true, message: t('validation.required') };
 
-/** First run: the centre's name and the first administrator — or, on a partner's PC, the centre's package. */
+type Kind = 'centre' | 'partner' | 'restore';
+
+/** First run: the centre's name and the first administrator — or, on a partner's PC, the centre's package; or a new PC from a backup. */
 export default function SetupPage() {
-  const [kind, setKind] = useState<'centre' | 'partner'>('centre');
+  const [kind, setKind] = useState<Kind>('centre');
   const { signedIn } = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -40,15 +43,18 @@ export default function SetupPage() {
     );
 
   const choice = (
-    <Segmented<'centre' | 'partner'>
+    <Segmented<Kind>
       block
       size="large"
       value={kind}
       onChange={setKind}
       style={{ marginBottom: 20 }}
+      // Each option as wide as its words (equal thirds would cut 本机是爱心商户收银台).
+      styles={{ item: { flex: 'auto' } }}
       options={[
         { value: 'centre', label: t('partnerSetup.centre') },
         { value: 'partner', label: t('partnerSetup.partner') },
+        { value: 'restore', label: t('firstRunRestore.option') },
       ]}
       data-testid="setup-kind"
     />
@@ -59,6 +65,15 @@ export default function SetupPage() {
       <AuthScreen title={t('partnerSetup.title')} width={560}>
         {choice}
         <PartnerSetup />
+      </AuthScreen>
+    );
+  }
+
+  if (kind === 'restore') {
+    return (
+      <AuthScreen title={t('firstRunRestore.title')} width={560}>
+        {choice}
+        <FirstRunRestore />
       </AuthScreen>
     );
   }

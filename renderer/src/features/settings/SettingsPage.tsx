@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import CardRulesTab from '../cards/settings/CardRulesTab';
 import SyncSettingsTab from '../sync/SyncSettingsTab';
+import BackupSettingsTab from '../backup/BackupSettingsTab';
 import AppointmentSettingsTab from '../appointments/settings/AppointmentSettingsTab';
 import CalendarTab from './CalendarTab';
 import CentreTab from './CentreTab';
@@ -22,6 +23,7 @@ const TABS = [
   { key: 'calendar', label: '节假日', children: <CalendarTab /> },
   { key: 'cards', label: '爱心卡规则', children: <CardRulesTab /> },
   { key: 'sync', label: '县级平台同步', children: <SyncSettingsTab /> },
+  { key: 'backup', label: '备份与恢复', children: <BackupSettingsTab /> },
 ];
 
 /** 系统设置 (admin only): the centre, accounts, staff, services, stations and the holiday calendar. */
