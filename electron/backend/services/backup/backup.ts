@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { newId } from '../../db/ids';
 import { LATEST_SCHEMA, migrate, NewerSchemaError } from '../../db/migrate';
 import { DB_FILE_NAME, type Db } from '../../db/open';
 import { checkDatabaseFile, type CheckedCopy } from './check';
+import { removeQuietly, writeDurably } from './durableWrite';
 import { backupError, writeFailure } from './errors';
 import { encodeStream, extractDatabase, inspectFile, sha256OfFile, type Manifest } from './format';
 
@@ -19,21 +18,8 @@ const PAGES_PER_STEP = 128;
 export type CopyChecker = (file: string) => Promise<CheckedCopy>;
 const inlineCheck: CopyChecker = async (file) => checkDatabaseFile(file);
 
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    /* the medium may be gone; nothing more to do */
-  }
-}
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+async function removeAll(files: string[]): Promise<void> {
+  await Promise.all(files.map(removeQuietly));
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -71,16 +57,14 @@ export async function createBackup(
       encrypted: Boolean(opts.passphrase),
     };
     try {
-      await pipeline(Readable.from(encodeStream(manifest, tmp, opts.passphrase)), fs.createWriteStream(partial, { mode: 0o600 }));
-      fsyncFile(partial);
-      fs.renameSync(partial, outFile);
+      await writeDurably(partial, encodeStream(manifest, tmp, opts.passphrase));
+      await fs.promises.rename(partial, outFile);
     } catch (e) {
       throw writeFailure(e);
     }
     return manifest;
   } finally {
-    removeQuietly(partial);
-    for (const s of ['', '-wal', '-shm', '-journal']) removeQuietly(tmp + s);
+    await removeAll([partial, ...['', '-wal', '-shm', '-journal'].map((s) => tmp + s)]);
   }
 }
 
@@ -144,8 +128,7 @@ export async function restoreBackup(
   try {
     ({ manifest } = await inspectFile(fd, passphrase));
     if (manifest.schemaVersion > LATEST_SCHEMA) throw backupError('newer');
-    await extractDatabase(fd, fs.createWriteStream(staged, { mode: 0o600 }), passphrase);
-    fsyncFile(staged);
+    await extractDatabase(fd, staged, passphrase);
     const { schemaVersion, counts } = await (opts.check ?? inlineCheck)(staged);
     if (schemaVersion !== manifest.schemaVersion || !sameCounts(counts, manifest.counts)) throw backupError('damaged');
     const opened = new Database(staged, { fileMustExist: true });
@@ -157,9 +140,9 @@ export async function restoreBackup(
     } finally {
       opened.close();
     }
-    for (const s of ['-wal', '-shm']) removeQuietly(staged + s);
+    await removeAll(['-wal', '-shm'].map((s) => staged + s));
   } catch (e) {
-    for (const s of ['', '-wal', '-shm']) removeQuietly(staged + s);
+    await removeAll(['', '-wal', '-shm'].map((s) => staged + s));
     throw writeFailure(e);
   } finally {
     fs.closeSync(fd);
@@ -183,7 +166,7 @@ export function swapIn(live: string, staged: string, now: number): string | null
     return keptAs;
   } catch (e) {
     for (const [from, to] of moved.reverse()) fs.renameSync(to, from);
-    removeQuietly(staged);
+    void removeQuietly(staged);
     throw writeFailure(e);
   }
 }

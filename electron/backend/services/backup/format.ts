@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { writeDurably } from './durableWrite';
 import { backupError } from './errors';
 
 /**
@@ -141,10 +141,10 @@ export async function inspectFile(fd: number, passphrase?: string): Promise<Head
 }
 
 /**
- * Writes the database inside the backup to `dest` (streamed), checking the GCM tag and the checksum;
- * on any failure `dest` is left for the caller to remove.
+ * Writes the database inside the backup to the file `dest` (streamed, durably), checking the GCM tag and
+ * the checksum; on any failure `dest` is left for the caller to remove.
  */
-export async function extractDatabase(fd: number, dest: fs.WriteStream, passphrase?: string): Promise<Header> {
+export async function extractDatabase(fd: number, dest: string, passphrase?: string): Promise<Header> {
   const h = readHeader(fd);
   const keys = await unlock(fd, h, passphrase);
   const start = h.headLength + (keys ? SALT + IV + CHECK : 0);
@@ -174,7 +174,7 @@ export async function extractDatabase(fd: number, dest: fs.WriteStream, passphra
     }
   }
   if (h.manifest.dbBytes === 0) throw backupError('damaged');
-  await pipeline(Readable.from(plainChunks()), dest);
+  await writeDurably(dest, plainChunks());
   if (hash.digest('hex') !== h.manifest.sha256) throw backupError('checksum');
   return h;
 }

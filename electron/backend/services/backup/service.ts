@@ -12,6 +12,8 @@ import { retention } from './retention';
 /** A daily backup is due once the app has run this long (the desk's first minutes stay quick). */
 const FIRST_DELAY_MS = Number(process.env.LIANXIN_BACKUP_DELAY_MS ?? 60_000);
 const CHECK_EVERY_MS = 60 * 60_000;
+/** The last good backup and the last failure, beside the backups. */
+const STATUS_FILE = 'status.json';
 /** On quit, a backup only if the last good one is older than this. */
 const QUIT_GAP_MS = 60 * 60_000;
 
@@ -199,7 +201,7 @@ export class BackupService {
 
   private recorded(): Recorded {
     try {
-      const saved = JSON.parse(fs.readFileSync(path.join(this.folder, 'status.json'), 'utf8')) as Partial<Recorded>;
+      const saved = JSON.parse(fs.readFileSync(path.join(this.folder, STATUS_FILE), 'utf8')) as Partial<Recorded>;
       return { lastGood: saved.lastGood ?? null, lastFailure: saved.lastFailure ?? null };
     } catch {
       return { lastGood: null, lastFailure: null };
@@ -209,7 +211,7 @@ export class BackupService {
   private record(change: Partial<Recorded>): void {
     try {
       fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
-      const file = path.join(this.folder, 'status.json');
+      const file = path.join(this.folder, STATUS_FILE);
       fs.writeFileSync(`${file}.tmp`, JSON.stringify({ ...this.recorded(), ...change }), { mode: 0o600 });
       fs.renameSync(`${file}.tmp`, file);
     } catch {
