@@ -70,7 +70,7 @@ describe('web host', () => {
   it('refuses an oversized body without reading it all', async () => {
     const big = 'x'.repeat(MAX_BODY_BYTES + 10);
     const res = await post('residents.importPreview', { fileBase64: big }, { [HTTP_SESSION_HEADER]: adminToken });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect((await res.json()).error.key).toBe('error.tooLarge');
     expect((await fetch(`${host.url}/healthz`)).status).toBe(200);
   });

@@ -47,7 +47,21 @@ export interface WebHostOptions {
    * and events; sessions are ignored, so nothing else — no login, no resident data — is reachable.
    */
   hallOnly?: boolean;
+  /** Tests shorten these; the defaults suit a LAN with a slow old PC on it. */
+  timeouts?: Partial<WebHostTimeouts>;
 }
+
+/**
+ * A client that dribbles its headers or body (slowloris) would hold a connection for ever: Node cuts
+ * it once the headers or the whole request take too long, checked every `checkIntervalMs`.
+ */
+export interface WebHostTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  checkIntervalMs: number;
+}
+const DEFAULT_TIMEOUTS: WebHostTimeouts = { headersMs: 15_000, requestMs: 60_000, keepAliveMs: 5_000, checkIntervalMs: 5_000 };
 
 export interface WebHost {
   url: string;
@@ -81,25 +95,41 @@ function refuse(res: http.ServerResponse, error: AppErrorValue) {
   sendJson(res, STATUS[error.code], { ok: false, error } satisfies ApiResult);
 }
 
-/** Reads at most MAX_BODY_BYTES; resolves null (and drains nothing more) when the body is larger. */
+/**
+ * Reads at most MAX_BODY_BYTES; resolves null (and reads nothing more) when the body is larger. The
+ * caller answers 413 and closes the connection, so the rest of the body is never read.
+ */
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
+        // Not req.destroy() here: that would drop the socket before the 413 could be sent.
+        req.off('data', onData);
+        req.pause();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * 413 with `Connection: close`; once it is sent the socket is closed, so the client cannot make the
+ * host read (or Node drain) the rest of a huge body.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
+  const error: AppErrorValue = { code: 'BAD_REQUEST', key: 'error.tooLarge' };
+  res.on('finish', () => req.socket.destroySoon());
+  sendJson(res, 413, { ok: false, error } satisfies ApiResult, { Connection: 'close' });
 }
 
 function sessionOf(req: http.IncomingMessage, hallOnly: boolean): string | null {
@@ -123,7 +153,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) return refuse(res, { code: 'BAD_REQUEST', key: 'error.badRequest' });
     const body = await readBody(req);
-    if (body === null) return refuse(res, { code: 'BAD_REQUEST', key: 'error.tooLarge' });
+    if (body === null) return refuseTooLarge(req, res);
     let input: unknown = {};
     if (body.length > 0) {
       try {
@@ -182,7 +212,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     fs.createReadStream(file).pipe(res);
   }
 
-  const server = http.createServer((req, res) => {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const server = http.createServer({ connectionsCheckingInterval: timeouts.checkIntervalMs }, (req, res) => {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host.toLowerCase())) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -199,6 +230,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (pathname === HTTP_EVENTS_PATH) return handleEvents(req, res);
     if (pathname.startsWith(HTTP_API_PREFIX)) {
       handleCall(req, res, pathname.slice(HTTP_API_PREFIX.length)).catch((e: unknown) => {
+        // The client went away mid-body, or a timeout cut it off: nobody is left to answer.
+        if (req.destroyed && !res.headersSent) return;
         console.error('web host: request failed', e);
         if (!res.headersSent) refuse(res, { code: 'INTERNAL', key: 'error.internal' });
         else res.destroy();
@@ -207,8 +240,9 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     handleStatic(req, res, pathname);
   });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 15_000;
+  server.requestTimeout = timeouts.requestMs;
+  server.headersTimeout = timeouts.headersMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
   server.maxHeadersCount = 50;
 
   return new Promise((resolve, reject) => {
