@@ -6,7 +6,7 @@ import { DB_FILE_NAME } from '../../electron/backend/db/open';
 import { mulberry32 } from '../county/faults';
 import { makeCrashCentre } from '../crash/centre';
 import { checkDisk } from '../crash/checks';
-import { killHost, startHost, type RunningHost } from '../crash/host';
+import { killHost, spawnHost, startHost, type RunningHost } from '../crash/host';
 import { ackedWrites, newLedger, writeUntilKilled } from '../crash/writers';
 
 /**
@@ -43,10 +43,27 @@ describe('kill test', () => {
       cleanups.push(() => (host ? killHost(host.child, 'SIGKILL') : undefined));
       let capLeftOnDisk: Map<string, number> | null = null;
       let kills = 0;
+      let startupKills = 0;
       let walLeft = 0;
+      let startupMs = 0;
 
       for (let round = 0; round < ROUNDS; round++) {
+        // Now and then a kill while the host is still starting, late in its start (opening the database,
+        // recovering the WAL the last kill left, migrations, the daily backup): the next start must cope.
+        if (round > 0 && killRand() < 0.15) {
+          const starting = spawnHost(centre.dataDir);
+          const up = starting.ready.then(
+            () => true,
+            () => false,
+          );
+          await sleep(startupMs * (0.5 + killRand() * 0.6));
+          await killHost(starting.child, 'SIGKILL');
+          if (!(await up)) startupKills++;
+          kills++;
+        }
+        const spawnedAt = Date.now();
         host = await startHost(centre.dataDir);
+        startupMs = Date.now() - spawnedAt;
         const { writing, done } = writeUntilKilled({ url: host.url, centre, ledger, rand: writeRand, round });
         // The moment counts from when the four streams are signed in and writing (logins are a slow hash).
         await writing;
@@ -82,7 +99,7 @@ describe('kill test', () => {
 
       const acked = ackedWrites(ledger);
       console.log(
-        `kill test: ${ROUNDS} rounds, ${kills} SIGKILLs (seed ${SEED}), ${acked} acknowledged writes ` +
+        `kill test: ${ROUNDS} rounds, ${kills} SIGKILLs (${startupKills} during a start; seed ${SEED}), ${acked} acknowledged writes ` +
           `(${ledger.tickets.size} tickets, ${ledger.requests.size} requests, ${ledger.purchases.size} purchases, ${ledger.duty.size} duty sessions), ` +
           `${ledger.lostAnswers} answers cut off by a kill, ${ledger.retried.answered} purchases retried (${ledger.retried.alreadyLogged} already logged), ` +
           `WAL left by ${walLeft} kills; on disk ${JSON.stringify(end.rows)}`,
