@@ -200,7 +200,8 @@ export function writeDatabaseFiles(dir: string, files: Map<FileName, Buffer>): s
  * are: they only allow more.
  */
 export function ledgerAt(l: Ledger, cutAt: number): Ledger {
-  const before = (t: number | null) => t !== null && t < cutAt;
+  // Answer times are Date.now(), whole milliseconds: read within [t, t + 1).
+  const before = (t: number | null) => t !== null && t + 1 <= cutAt;
   const keep = <T>(m: Map<string, T>, ok: (v: T) => boolean, map: (v: T) => T = (v) => v) => new Map([...m].filter(([, v]) => ok(v)).map(([k, v]) => [k, map(v)]));
   return {
     ...l,
