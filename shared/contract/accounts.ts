@@ -45,6 +45,18 @@ export const auditEntry = z.object({
 });
 export type AuditEntryRow = z.infer<typeof auditEntry>;
 
+/** audit.verifyChain: whether the audit log's hash chain is whole (services/audit/chain.ts). */
+export const auditChainResult = z.object({
+  ok: z.boolean(),
+  /** Rows found intact, in order, before the first bad one (all of them when ok). */
+  checked: z.number(),
+  /** The first row that does not fit the chain: it, or a row just before it, was changed, deleted or inserted. */
+  firstBad: z.object({ seq: z.number(), at: z.number(), action: z.string() }).nullable(),
+  /** Rows missing after the last one (seqs handed out that no row has now); 0 when none. */
+  missingAtEnd: z.number(),
+});
+export type AuditChainResult = z.infer<typeof auditChainResult>;
+
 export const systemStatus = z.object({
   setupDone: z.boolean(),
   centreName: z.string(),
@@ -147,5 +159,11 @@ export const accountsContract = {
       total: z.number(),
       rows: z.array(auditEntry),
     }),
+  }),
+  'audit.verifyChain': call({
+    summary: '校验审计日志',
+    access: ADMIN,
+    input: z.object({}),
+    output: auditChainResult,
   }),
 };

@@ -11,6 +11,7 @@ import { m009Appointments } from './009-appointments';
 import { m010Rota } from './010-rota';
 import { m011Duty } from './011-duty';
 import { m012Sync } from './012-sync';
+import { m013AuditChain } from './013-audit-chain';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,4 @@ export interface Migration {
 
 /** In order; never edit one that has shipped — add the next. Migration N sets user_version = N. */
 export const migrations: Migration[] = [m001Foundation, m002ResidentSearch, m003Intake, m004RequestLists, m005RequestFilters, m006Cards, m007CardReports, m008PurchaseLists,
-  m009Appointments, m010Rota, m011Duty, m012Sync];
+  m009Appointments, m010Rota, m011Duty, m012Sync, m013AuditChain];

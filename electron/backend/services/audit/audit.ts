@@ -1,7 +1,9 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { newId } from '../../db/ids';
 import type { AuditEntryRow } from '../../../../shared/contract';
 import type { SessionUser } from '../../context';
+import { AUDIT_GENESIS, auditRowHash, type ChainedAuditRow } from './chain';
 
 export interface AuditEntry {
   action: string;
@@ -10,21 +12,50 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to the audit log (the table refuses updates and deletes). Call inside the write's transaction. */
+interface ChainStatements {
+  last: Statement<[], { hash: string }>;
+  lastSeq: Statement<[], number>;
+  insert: Statement<[string, string, number, number, string | null, string | null, string, string | null, string | null, string | null, string]>;
+}
+
+const cache = new WeakMap<Db, ChainStatements>();
+
+function chainStatements(db: Db): ChainStatements {
+  let s = cache.get(db);
+  if (!s) {
+    s = {
+      last: db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      // the highest seq ever handed out, not max(seq): after a deleted tail the next row leaves a gap verify sees
+      lastSeq: db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck() as Statement<[], number>,
+      insert: db.prepare(
+        `INSERT INTO audit_log (prev_hash, id, seq, at, user_id, username, action, target_type, target_id, detail, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    cache.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Appends to the audit log, chained to the row before (see chain.ts; the table refuses updates and
+ * deletes). Call inside the write's transaction: that makes reading the last hash and inserting atomic.
+ */
 export function writeAudit(db: Db, user: Pick<SessionUser, 'userId' | 'username'> | null, at: number, e: AuditEntry): void {
-  db.prepare(
-    `INSERT INTO audit_log (id, at, user_id, username, action, target_type, target_id, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    newId(),
+  const s = chainStatements(db);
+  const prevHash = s.last.get()?.hash ?? AUDIT_GENESIS;
+  const row: ChainedAuditRow = {
+    id: newId(),
+    seq: (s.lastSeq.get() ?? 0) + 1,
     at,
-    user?.userId ?? null,
-    user?.username ?? null,
-    e.action,
-    e.targetType ?? null,
-    e.targetId ?? null,
-    e.detail ? JSON.stringify(e.detail) : null,
-  );
+    user_id: user?.userId ?? null,
+    username: user?.username ?? null,
+    action: e.action,
+    target_type: e.targetType ?? null,
+    target_id: e.targetId ?? null,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  };
+  s.insert.run(prevHash, row.id, row.seq, row.at, row.user_id, row.username, row.action, row.target_type, row.target_id, row.detail, auditRowHash(prevHash, row));
 }
 
 export function listAudit(db: Db, q: { action?: string; limit: number; offset: number }) {

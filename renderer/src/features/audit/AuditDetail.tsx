@@ -2,7 +2,8 @@ import { Typography } from 'antd';
 import { HANDLING_MODES, ROLES, type Role } from '../../../../shared/contract';
 import { MODE_LABELS, ROLE_LABELS } from '../settings/labels';
 import { summariseHours, type OpeningHours } from '../settings/stationHours';
-import { DETAIL_KEY_LABELS, DETAIL_KEY_LABELS_BY_TARGET } from './labels';
+import { formatDateTime } from '../settings/format';
+import { actionLabel, DETAIL_KEY_LABELS, DETAIL_KEY_LABELS_BY_TARGET } from './labels';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -30,6 +31,8 @@ function valueText(key: string, v: Json | undefined, names: Names, keyLabel: Key
     return v.length ? v.map((id) => names.station(String(id)) ?? String(id)).join('、') : '无';
   }
   if (key === 'gridNodeId' && typeof v === 'string') return names.gridNode(v) ?? v;
+  if (key === 'at' && typeof v === 'number') return formatDateTime(v);
+  if (key === 'action' && typeof v === 'string') return actionLabel(v);
   if (key === 'counters' && Array.isArray(v)) return v.length ? `${v.join('、')} 号窗口` : '任一窗口';
   if (Array.isArray(v)) return v.length ? v.map((x) => (isObj(x) || Array.isArray(x) ? JSON.stringify(x) : String(x))).join('、') : '无';
   if (isObj(v)) {

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { AuditEntryRow } from '../../../../shared/contract';
-import { useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { failureText } from '../../components/apiErrors';
 import { formatDateTime } from '../settings/format';
 import AuditDetail from './AuditDetail';
+import { chainVerdict } from './chainText';
 import { ACTION_LABELS, TARGET_LABELS, actionLabel } from './labels';
 import { useTargetNames } from './useTargetNames';
 import { nowrap } from '../settings/tableCells';
@@ -29,12 +30,27 @@ function nameInDetail(detail: string | null): string | undefined {
   }
 }
 
+function ChainResult({ verdict, onClose }: { verdict: ReturnType<typeof chainVerdict>; onClose: () => void }) {
+  return (
+    <Alert
+      data-testid="audit-chain-result"
+      type={verdict.ok ? 'success' : 'error'}
+      showIcon
+      closable={{ onClose }}
+      title={verdict.title}
+      description={verdict.description}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
 /** 审计日志 (admin only): who did what and when, newest first, read-only. */
 export default function AuditPage() {
   const [action, setAction] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const names = useTargetNames();
+  const verify = useApiMutation('audit.verifyChain');
   const log = useApiQuery(
     'audit.list',
     { action, limit: pageSize, offset: (page - 1) * pageSize },
@@ -83,11 +99,22 @@ export default function AuditPage() {
           <Typography.Text type="secondary" style={{ flex: 1 }}>
             查看完整证件号和电话、导出、作废、设置修改等都会记在这里，记录不能修改或删除。
           </Typography.Text>
+          <Button
+            size="large"
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            // the check writes its own entry: show it
+            onClick={() => verify.mutate({}, { onSettled: () => void log.refetch() })}
+          >
+            校验审计日志
+          </Button>
           <Button size="large" icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isFetching}>
             刷新
           </Button>
         </Flex>
       </Card>
+      {verify.data && <ChainResult verdict={chainVerdict(verify.data)} onClose={() => verify.reset()} />}
+      {verify.isError && <Alert type="error" showIcon title={failureText(verify.error)} style={{ marginBottom: 16 }} />}
       {log.isError && <Alert type="error" showIcon title={failureText(log.error)} style={{ marginBottom: 16 }} />}
       <Table<Row>
         rowKey="id"

@@ -31,6 +31,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar.import': '导入节假日',
   'backup.create': '备份数据',
   'backup.restore': '恢复备份',
+  'audit.verifyChain': '校验审计日志',
 };
 
 export function actionLabel(action: string): string {
@@ -51,6 +52,7 @@ export const TARGET_LABELS: Record<string, string> = {
   card: '爱心卡',
   partner: '爱心商户',
   request: '诉求',
+  audit: '审计日志',
 };
 
 /** Field names that read differently for one kind of record (a staff member is 在岗, not 启用). */
@@ -58,6 +60,8 @@ export const DETAIL_KEY_LABELS_BY_TARGET: Record<string, Record<string, string>>
   staff: { name: '姓名', active: '在岗' },
   user: { name: '姓名' },
   resident: { name: '姓名' },
+  // audit.verifyChain: { ok, checked, firstBad: { seq, at, action }, missingAtEnd }
+  audit: { ok: '完整', checked: '完整条数', firstBad: '第一条对不上的记录', seq: '序号', at: '时间', action: '操作', missingAtEnd: '末尾缺失条数' },
 };
 
 /** Names of the fields that appear in entries' details. */
