@@ -97,7 +97,7 @@ export default function AuditPage() {
             />
           </Flex>
           <Typography.Text type="secondary" style={{ flex: 1 }}>
-            查看完整证件号和电话、导出、作废、设置修改等都会记在这里，记录不能修改或删除。
+            查看完整证件号和电话、导出、作废、设置修改等都会记在这里，记录不能修改或删除；“校验审计日志”可查出有没有人绕过本程序改过记录。
           </Typography.Text>
           <Button
             size="large"
