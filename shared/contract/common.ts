@@ -26,9 +26,19 @@ export const maskedFieldUpdate = (max: number) => optionalText(max).nullable();
 
 export const id = z.string('validation.required').regex(/^[0-9a-f-]{36}$/, 'validation.badId');
 
+/**
+ * A real calendar day, YYYY-MM-DD: the same round trip the date arithmetic does (shared/rules/workdays),
+ * so 2026-02-30 or 0000-01-01 is refused here instead of throwing deep in a handler. Years 1900–2199:
+ * nothing at a front desk is older, and 9999-12-31 plus a few working days would leave the format.
+ */
 export const isoDate = z
   .string('validation.required')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.badDate');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.badDate')
+  .refine((d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const t = Date.UTC(y, m - 1, day);
+    return y >= 1900 && y < 2200 && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, 'validation.badDate');
 
 export const epochMs = z.number().int().nonnegative();
 
