@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Rng } from './prng';
-import { HOSTILE } from './hostile';
+import { HOSTILE, HOSTILE_TEXT } from './hostile';
 
 /** What the generator may draw on to make values the handlers will take: ids that exist, a usable folder. */
 export interface Pools {
@@ -122,6 +122,18 @@ function setAt(root: unknown, at: (string | number)[], value: unknown): unknown 
   return top;
 }
 
+/** Values of the same shape as a valid one but wrong: a day that does not exist, an id nobody has. */
+function nearMisses(valid: unknown): unknown[] {
+  if (typeof valid === 'number') return [-1, valid + 0.5, valid * 1e12, -valid, 2 ** 53];
+  if (typeof valid !== 'string') return [];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(valid)) return ['2026-02-30', '2026-02-29', '2026-13-01', '2026-11-31', '0000-01-01', '1899-12-31', '9999-12-31', '9999-99-99'];
+  if (/^\d{4}-\d{2}$/.test(valid)) return ['2026-13', '0000-00', '9999-99'];
+  if (/^\d{2}:\d{2}$/.test(valid)) return ['25:61', '24:00', '23:60', '00:-1'];
+  if (/^[0-9a-f-]{36}$/.test(valid)) return ['00000000-0000-0000-0000-000000000000', '0193a1b2-0000-7000-8000-000000000000', valid.toUpperCase()];
+  if (/^\d+$/.test(valid)) return ['0'.repeat(valid.length), '9'.repeat(valid.length), `${valid}0`];
+  return [];
+}
+
 export interface Generated {
   input: unknown;
   /** How it was made, for the failure report. */
@@ -140,5 +152,8 @@ export function generate(method: string, s: z.ZodType, rng: Rng, pools: Pools): 
     // an extra key nobody asked for
     return { input: setAt(base, [...at.slice(0, -1), 'extra$'], rng.pick(HOSTILE)), how: `extra@${at.join('.')}` };
   }
-  return { input: setAt(base, at, rng.pick(HOSTILE)), how: `field@${at.join('.') || '(root)'}` };
+  const was = at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], base);
+  const near = nearMisses(was);
+  const value = near.length && rng.chance(0.4) ? rng.pick(near) : typeof was === 'string' && rng.chance(0.6) ? rng.pick(HOSTILE_TEXT) : rng.pick(HOSTILE);
+  return { input: setAt(base, at, value), how: `field@${at.join('.') || '(root)'}` };
 }

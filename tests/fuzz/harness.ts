@@ -21,6 +21,8 @@ export const CALLERS: readonly Caller[] = [...ROLES, 'anon'];
  */
 const WRITES_WHEN_REFUSED = new Set<Method>(['session.login', 'session.unlock', 'session.changePassword']);
 const refusalMayWrite = (method: Method, key: string) => WRITES_WHEN_REFUSED.has(method) || key === 'duty.pin.wrong' || key === 'duty.pin.locked';
+/** Calls that check a staff PIN: a right PIN clears the failure count even when the call is then refused. */
+const takesPin = (method: Method) => 'pin' in ((contract[method].input as unknown as { shape?: object }).shape ?? {});
 
 export interface Failure {
   method: Method;
@@ -132,6 +134,10 @@ export class FuzzRig {
     this.pools = { ids, idsByTable, strings, dates: [day(0), day(1), day(2), day(7), day(-1), day(-30)], folder: path.join(this.dir, 'out') };
   }
 
+  private pinState(): string {
+    return (this.db.prepare(`SELECT group_concat(id || ':' || pin_failures || ':' || ifnull(pin_locked_until, '-')) AS s FROM staff`).get() as { s: string | null }).s ?? '';
+  }
+
   private totalChanges(): number {
     return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
@@ -141,6 +147,7 @@ export class FuzzRig {
     const g = generate(method, contract[method].input, rng, this.pools);
     const slot = this.slots.get(caller)!;
     const before = this.totalChanges();
+    const pinsBefore = takesPin(method) ? this.pinState() : null;
     const fail = (problem: string) => summary.failures.push({ method, caller, how: g.how, input: describe(g.input), problem });
     let r: ApiResult;
     const t0 = performance.now();
@@ -162,7 +169,9 @@ export class FuzzRig {
       else if (code === 'INTERNAL') fail('INTERNAL');
       summary.refused[code] = (summary.refused[code] ?? 0) + 1;
       const after = this.totalChanges();
-      if (after !== before && !refusalMayWrite(method, r.error.key)) fail(`refused (${code} ${r.error.key}) but wrote ${after - before} rows`);
+      // A cleared PIN failure count is one row of staff; anything else written by a refused call is a half-write.
+      const pinReset = pinsBefore !== null && after - before === 1 && this.pinState() !== pinsBefore;
+      if (after !== before && !refusalMayWrite(method, r.error.key) && !pinReset) fail(`refused (${code} ${r.error.key}) but wrote ${after - before} rows`);
     }
     if (caller !== 'anon' && (method.startsWith('session.') || (!r.ok && (r.error.code === 'UNAUTHENTICATED' || r.error.code === 'LOCKED')))) {
       const s = await this.backend.dispatch(slot, 'session.get', {});

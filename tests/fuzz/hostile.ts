@@ -74,3 +74,6 @@ export const HOSTILE: readonly unknown[] = [
   nested(10_000, 'deep', false),
   nested(10_000, 1, true),
 ];
+
+/** The text among them: a field that holds text gets these more often (near misses hide bugs best). */
+export const HOSTILE_TEXT: readonly string[] = HOSTILE.filter((v): v is string => typeof v === 'string');
