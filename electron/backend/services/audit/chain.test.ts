@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestBackend, type TestBackend } from '../../testSupport';
 import type { Db } from '../../db/open';
@@ -12,7 +13,7 @@ const admin = { userId: 'u-admin', username: 'admin' };
 /** Ten more entries after what setup and login wrote; returns the seqs of all rows. */
 function writeTen(): number[] {
   for (let i = 0; i < 10; i++) {
-    db.transaction(() => writeAudit(db, admin, t.clock.now() + i, { action: 'resident.update', targetType: 'resident', targetId: `r${i}`, detail: { i } }))();
+    db.transaction(() => writeAudit(db, admin, t.clock.now() + i, { action: 'resident.update', targetType: 'resident', targetId: `r${i}`, detail: { i, name: '张三' } }))();
   }
   return db.prepare('SELECT seq FROM audit_log ORDER BY seq').pluck().all() as number[];
 }
@@ -39,6 +40,10 @@ describe('the audit hash chain', () => {
     const [a, b] = [rowAt(4), rowAt(5)];
     expect(b.prev_hash).toBe(a.hash);
     expect(b.hash).toBe(auditRowHash(a.hash, b));
+    // the documented form, computed here independently
+    const canonical = JSON.stringify([a.hash, b.id, b.seq, b.at, b.user_id, b.username, b.action, b.target_type, b.target_id, b.detail]);
+    expect(b.hash).toBe(createHash('sha256').update(canonical, 'utf8').digest('hex'));
+    expect(rowAt(1).prev_hash).toBe('0'.repeat(64));
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditChainResult } from '../../../../shared/contract';
 
@@ -32,8 +32,12 @@ export interface ChainedAuditRow {
 }
 
 export function auditRowHash(prevHash: string, r: ChainedAuditRow): string {
-  const canonical = JSON.stringify([prevHash, r.id, r.seq, r.at, r.user_id, r.username, r.action, r.target_type, r.target_id, r.detail]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  return hashFields(prevHash, [r.id, r.seq, r.at, r.user_id, r.username, r.action, r.target_type, r.target_id, r.detail]);
+}
+
+/** `fields` in the canonical order, id through detail. */
+function hashFields(prevHash: string, fields: unknown[]): string {
+  return hash('sha256', JSON.stringify([prevHash, ...fields]), 'hex');
 }
 
 /**
@@ -44,18 +48,24 @@ export function verifyAuditChain(db: Database.Database): AuditChainResult {
   return db.transaction(() => walkChain(db))();
 }
 
+type RawRow = [id: string, seq: number, at: number, userId: string | null, username: string | null, action: string,
+  targetType: string | null, targetId: string | null, detail: string | null, prevHash: string | null, hash: string | null];
+
 function walkChain(db: Database.Database): AuditChainResult {
+  // raw arrays, columns in the hash's order: about twice as fast as row objects over 300 000 rows
   const rows = db
     .prepare('SELECT id, seq, at, user_id, username, action, target_type, target_id, detail, prev_hash, hash FROM audit_log ORDER BY seq')
-    .iterate() as IterableIterator<ChainedAuditRow & { prev_hash: string | null; hash: string | null }>;
+    .raw()
+    .iterate() as IterableIterator<RawRow>;
   let prev = AUDIT_GENESIS;
   let prevSeq = 0;
   let checked = 0;
   for (const r of rows) {
-    const fits = r.seq === prevSeq + 1 && r.prev_hash === prev && r.hash === auditRowHash(prev, r);
-    if (!fits) return { ok: false, checked, firstBad: { seq: r.seq, at: r.at, action: r.action }, missingAtEnd: 0 };
-    prev = r.hash!;
-    prevSeq = r.seq;
+    const [, seq, at, , , action] = r;
+    const fits = seq === prevSeq + 1 && r[9] === prev && r[10] === hashFields(prev, r.slice(0, 9));
+    if (!fits) return { ok: false, checked, firstBad: { seq, at, action }, missingAtEnd: 0 };
+    prev = r[10]!;
+    prevSeq = seq;
     checked++;
   }
   const handedOut = (db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get() as number | undefined) ?? 0;
