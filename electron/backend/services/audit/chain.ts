@@ -9,13 +9,14 @@ import type { AuditChainResult } from '../../../../shared/contract';
  *
  * hash = lowercase hex SHA-256 of the UTF-8 bytes of
  *   JSON.stringify([prev_hash, id, seq, at, user_id, username, action, target_type, target_id, detail])
- * with SQL NULL as JSON null and `seq`/`at` as JSON numbers. The first row's prev_hash is GENESIS.
+ * with SQL NULL as JSON null and `seq`/`at` as JSON numbers. The first row's prev_hash is AUDIT_GENESIS (64 zeros).
  * Changing this form breaks every existing chain: don't, or add a migration that rebuilds it.
  *
  * What a chain cannot show on its own: someone who rewrites a row and recomputes every hash after
  * it (the hashes carry no secret). And a deleted tail leaves a valid, shorter chain — so seq must
  * also run without gaps, and the highest seq AUTOINCREMENT ever handed out (sqlite_sequence) must
- * be the last row's: that catches a deleted tail unless sqlite_sequence was edited as well.
+ * be the last row's (writeAudit takes the next seq from there, so a deleted tail followed by new
+ * entries leaves a gap): that catches a deleted tail unless sqlite_sequence was edited as well.
  */
 export const AUDIT_GENESIS = '0'.repeat(64);
 
