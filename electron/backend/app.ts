@@ -76,10 +76,10 @@ export function createBackend(opts: BackendOptions): Backend {
       db: () => core.db,
       now: () => clock.now(),
       appVersion: APP_VERSION,
-      check: async (file) => {
+      copy: async (_source, dest) => {
         const worker = new ReadWorker(liveFile, core.db);
         try {
-          return await worker.run('backup.checkFile', { file }, clock.now());
+          return await worker.run('backup.copyAndCheck', { dest }, clock.now());
         } finally {
           await worker.close();
         }

@@ -4,19 +4,15 @@ import path from 'node:path';
 import { newId } from '../../db/ids';
 import { LATEST_SCHEMA, migrate, NewerSchemaError } from '../../db/migrate';
 import { DB_FILE_NAME, type Db } from '../../db/open';
-import { checkDatabaseFile, type CheckedCopy } from './check';
+import { checkDatabaseFile, copyAndCheck, type CheckedCopy } from './check';
 import { removeQuietly, writeDurably } from './durableWrite';
 import { backupError, writeFailure } from './errors';
 import { encodeStream, extractDatabase, inspectFile, sha256OfFile, type Manifest } from './format';
 
 export type { Manifest } from './format';
 
-/** Pages copied per step of the online backup, so the desk keeps answering while it runs. */
-const PAGES_PER_STEP = 128;
-
-/** How a copy is proven whole: inline (command line, tests) or on a worker thread (the app). */
-export type CopyChecker = (file: string) => Promise<CheckedCopy>;
-const inlineCheck: CopyChecker = async (file) => checkDatabaseFile(file);
+/** How the copy is made and proven whole: in-process (command line, tests) or on a worker thread (the app). */
+export type CopyMaker = (source: string, dest: string) => Promise<CheckedCopy>;
 
 async function removeAll(files: string[]): Promise<void> {
   await Promise.all(files.map(removeQuietly));
@@ -27,7 +23,7 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
 }
 
 /**
- * An online backup of the live database (SQLite's backup API, a few pages per step, so desk writes go
+ * An online backup of the live database (SQLite's backup API from a read snapshot, so desk writes go
  * on), proven whole, then written as a backup file: to `file.partial`, fsynced, renamed. On any
  * failure no partial file is left and the live database is untouched.
  */
@@ -35,17 +31,12 @@ export async function createBackup(
   db: Db,
   dataDir: string,
   outFile: string,
-  opts: { passphrase?: string; appVersion: string; now?: number; check?: CopyChecker },
+  opts: { passphrase?: string; appVersion: string; now?: number; copy?: CopyMaker },
 ): Promise<Manifest> {
   const tmp = path.join(dataDir, `backup-${newId()}.tmp.db`);
   const partial = `${outFile}.partial`;
   try {
-    try {
-      await db.backup(tmp, { progress: () => PAGES_PER_STEP });
-    } catch (e) {
-      throw writeFailure(e);
-    }
-    const { schemaVersion, counts } = await (opts.check ?? inlineCheck)(tmp);
+    const { schemaVersion, counts } = await (opts.copy ?? copyAndCheck)(db.name, tmp);
     const manifest: Manifest = {
       format: 1,
       appVersion: opts.appVersion,
@@ -117,7 +108,7 @@ export async function restoreBackup(
   dataDir: string,
   file: string,
   passphrase?: string,
-  opts: { now?: number; check?: CopyChecker } = {},
+  opts: { now?: number } = {},
 ): Promise<{ manifest: Manifest; keptAs: string | null }> {
   const now = opts.now ?? Date.now();
   fs.mkdirSync(dataDir, { recursive: true });
@@ -129,7 +120,7 @@ export async function restoreBackup(
     ({ manifest } = await inspectFile(fd, passphrase));
     if (manifest.schemaVersion > LATEST_SCHEMA) throw backupError('newer');
     await extractDatabase(fd, staged, passphrase);
-    const { schemaVersion, counts } = await (opts.check ?? inlineCheck)(staged);
+    const { schemaVersion, counts } = checkDatabaseFile(staged);
     if (schemaVersion !== manifest.schemaVersion || !sameCounts(counts, manifest.counts)) throw backupError('damaged');
     const opened = new Database(staged, { fileMustExist: true });
     try {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
-import { backupError } from './errors';
+import { backupError, writeFailure } from './errors';
 
 export interface CheckedCopy {
   schemaVersion: number;
@@ -19,8 +19,7 @@ export function tableCounts(db: Db): Record<string, number> {
 
 /**
  * Opens a database file read-only and proves it whole: SQLite's integrity check, then its schema
- * version and the rows per table (the manifest's counts). Slow on years of data, so the app runs it
- * on a worker thread (the read worker's `backup.checkFile`); the command line runs it inline.
+ * version and the rows per table (the manifest's counts). Slow on years of data: see copyAndCheck.
  */
 export function checkDatabaseFile(file: string): CheckedCopy {
   let copy: Db | null = null;
@@ -35,4 +34,30 @@ export function checkDatabaseFile(file: string): CheckedCopy {
   } finally {
     copy?.close();
   }
+}
+
+/** Pages per step of the copy; it runs off the main thread, so steps can be large. */
+const PAGES_PER_STEP = 4096;
+
+/**
+ * Copies the live database as it is at one moment and proves the copy whole. The copy is read from a
+ * connection of its own holding one read transaction (WAL lets the desk go on writing meanwhile), so
+ * the copy never restarts and is that moment exactly. The app runs this on a worker thread (the read
+ * worker's `backup.copyAndCheck`): SQLite's final sync of gigabytes and the integrity check then hold
+ * up no one; the command line and tests run it in-process.
+ */
+export async function copyAndCheck(source: string, dest: string): Promise<CheckedCopy> {
+  const src = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    src.pragma('busy_timeout = 5000');
+    src.exec('BEGIN');
+    src.prepare('SELECT count(*) FROM sqlite_master').get(); // the snapshot starts here
+    await src.backup(dest, { progress: () => PAGES_PER_STEP });
+    src.exec('COMMIT');
+  } catch (e) {
+    throw writeFailure(e);
+  } finally {
+    src.close();
+  }
+  return checkDatabaseFile(dest);
 }

@@ -8,7 +8,7 @@ import { makeTestBackend, PASSWORD, type TestBackend } from '../../testSupport';
 import { dataDirInUse, LOCK_FILE } from './backup';
 import { retention } from './retention';
 import { BackupService } from './service';
-import { checkDatabaseFile } from './check';
+import { copyAndCheck } from './check';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -91,7 +91,7 @@ describe('backups through the contract', () => {
 
   it('automatic backups: one a day, on quit only when the last is over an hour old, status on the settings page', async () => {
     const t = await centre();
-    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', check: async (f) => checkDatabaseFile(f), changed: () => undefined });
+    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy: copyAndCheck, changed: () => undefined });
     const autos = () => fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('.lxbk'));
     await svc.dailyIfDue();
     await svc.dailyIfDue();

@@ -4,7 +4,7 @@ import type { BackupStatus, BackupSummary } from '../../../../shared/contract/ba
 import { AppError } from '../../../../shared/contract/errors';
 import { shanghaiDate } from '../../../../shared/rules/time';
 import { DB_FILE_NAME, type Db } from '../../db/open';
-import { createBackup, inspectBackup, type CopyChecker, type Manifest } from './backup';
+import { createBackup, inspectBackup, type CopyMaker, type Manifest } from './backup';
 import { backupError, writeFailure } from './errors';
 import { readHeader } from './format';
 import { retention } from './retention';
@@ -27,8 +27,8 @@ export interface BackupServiceDeps {
   db(): Db;
   now(): number;
   appVersion: string;
-  /** Proves a copy whole off the main thread. */
-  check: CopyChecker;
+  /** Makes the copy and proves it whole off the main thread. */
+  copy: CopyMaker;
   changed(): void;
 }
 
@@ -175,7 +175,7 @@ export class BackupService {
   private async made(where: 'auto' | 'export', file: string, passphrase: string | undefined): Promise<Manifest> {
     const at = this.deps.now();
     try {
-      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, check: this.deps.check });
+      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, copy: this.deps.copy });
       this.record({ lastGood: { at, bytes: fs.statSync(file).size, where, file } });
       return m;
     } catch (e) {
