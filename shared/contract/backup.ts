@@ -36,7 +36,16 @@ export const backupFile = z.object({ name: z.string(), at: epochMs, bytes: z.num
 
 export const backupStatus = z.object({
   /** The last backup that was checked and counts as good (automatic or exported). */
-  lastGood: z.object({ at: epochMs, bytes: z.number(), where: z.enum(['auto', 'export']), file: z.string() }).nullable(),
+  lastGood: z
+    .object({
+      at: epochMs,
+      bytes: z.number(),
+      where: z.enum(['auto', 'export']),
+      file: z.string(),
+      /** False: the backup check found the audit log's hash chain broken (a row edited outside the app). */
+      auditChainOk: z.boolean().nullable().default(null),
+    })
+    .nullable(),
   /** The last attempt that failed, if it came after the last good one. */
   lastFailure: z.object({ at: epochMs, key: z.string() }).nullable(),
   running: z.boolean(),

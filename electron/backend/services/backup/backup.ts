@@ -36,7 +36,7 @@ export async function createBackup(
   const tmp = path.join(dataDir, `backup-${newId()}.tmp.db`);
   const partial = `${outFile}.partial`;
   try {
-    const { schemaVersion, counts } = await (opts.copy ?? copyAndCheck)(db.name, tmp);
+    const { schemaVersion, counts, auditChainOk } = await (opts.copy ?? copyAndCheck)(db.name, tmp);
     const manifest: Manifest = {
       format: 1,
       appVersion: opts.appVersion,
@@ -46,6 +46,7 @@ export async function createBackup(
       dbBytes: fs.statSync(tmp).size,
       sha256: await sha256OfFile(tmp),
       encrypted: Boolean(opts.passphrase),
+      auditChainOk,
     };
     try {
       await writeDurably(partial, encodeStream(manifest, tmp, opts.passphrase));

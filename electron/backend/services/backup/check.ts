@@ -1,10 +1,20 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { verifyAuditChain } from '../audit/chain';
 import { backupError, writeFailure } from './errors';
 
 export interface CheckedCopy {
   schemaVersion: number;
   counts: Record<string, number>;
+  /** The audit log's hash chain holds (null: a copy from before the chain existed). */
+  auditChainOk: boolean | null;
+}
+
+/** A copy whose audit log was tampered with still counts as a backup (the households' data matters
+ * more than the log's flaw); the flaw is reported on the settings page and in the manifest. */
+function auditChainOf(db: Db): boolean | null {
+  const chained = (db.prepare(`SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'hash'`).pluck().get() as number) > 0;
+  return chained ? verifyAuditChain(db).ok : null;
 }
 
 export function tableCounts(db: Db): Record<string, number> {
@@ -19,7 +29,7 @@ export function tableCounts(db: Db): Record<string, number> {
 
 /**
  * Opens a database file read-only and proves it whole: SQLite's integrity check, then its schema
- * version and the rows per table (the manifest's counts). Slow on years of data: see copyAndCheck.
+ * version, the rows per table (the manifest's counts) and the audit log's hash chain. Slow on years of data: see copyAndCheck.
  */
 export function checkDatabaseFile(file: string): CheckedCopy {
   let copy: Db | null = null;
@@ -27,7 +37,7 @@ export function checkDatabaseFile(file: string): CheckedCopy {
     copy = new Database(file, { readonly: true, fileMustExist: true });
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw backupError('damaged');
-    return { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: tableCounts(copy) };
+    return { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: tableCounts(copy), auditChainOk: auditChainOf(copy) };
   } catch (e) {
     if ((e as { code?: string }).code?.startsWith('SQLITE_')) throw backupError('damaged');
     throw e;

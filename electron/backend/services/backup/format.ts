@@ -41,6 +41,8 @@ export interface Manifest {
   dbBytes: number;
   sha256: string;
   encrypted: boolean;
+  /** The audit log's hash chain held in the copy (absent in files from before the check). */
+  auditChainOk?: boolean | null;
 }
 
 const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: number, opts: crypto.ScryptOptions) => Promise<Buffer>;

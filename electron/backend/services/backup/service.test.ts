@@ -74,6 +74,18 @@ describe('backups through the contract', () => {
     expect(residents(t)).toBe(2);
   }, 60_000);
 
+  it('the backup check finds an audit row edited outside the app; the backup still counts and says so', async () => {
+    const t = await centre();
+    const folder = tempDir();
+    expect((await t.ok(t.admin, 'backup.now', { folder, passphrase: 'long enough' })).summary).toBeDefined();
+    expect((await t.ok(t.admin, 'backup.status', {})).lastGood?.auditChainOk).toBe(true);
+    const db = t.backend.db;
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare(`UPDATE audit_log SET username = 'someone else' WHERE seq = (SELECT min(seq) FROM audit_log)`).run();
+    await t.ok(t.admin, 'backup.now', { folder, passphrase: 'long enough' });
+    expect((await t.ok(t.admin, 'backup.status', {})).lastGood).toMatchObject({ where: 'export', auditChainOk: false });
+  }, 60_000);
+
   it('first run on a new PC restores from a backup; afterwards the first-run calls are closed', async () => {
     const t = await centre();
     await addResident(t, '王秀英');

@@ -176,7 +176,7 @@ export class BackupService {
     const at = this.deps.now();
     try {
       const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, copy: this.deps.copy });
-      this.record({ lastGood: { at, bytes: fs.statSync(file).size, where, file } });
+      this.record({ lastGood: { at, bytes: fs.statSync(file).size, where, file, auditChainOk: m.auditChainOk ?? null } });
       return m;
     } catch (e) {
       const err = e instanceof AppError ? e : writeFailure(e);

@@ -32,6 +32,9 @@ export function BackupStatusCard({ status }: { status: BackupStatus }) {
             data-testid="backup-last-failure"
           />
         )}
+        {s.lastGood?.auditChainOk === false && (
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('backupStatus.auditBroken')} data-testid="backup-audit-broken" />
+        )}
         {s.lastGood ? (
           <Typography.Paragraph style={{ fontSize: 16 }} data-testid="backup-last-good">
             <CheckCircleFilled style={{ color: '#52c41a', marginRight: 8 }} />

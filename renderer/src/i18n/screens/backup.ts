@@ -4,6 +4,7 @@ export const backupScreens: Record<string, string> = {
   'backupStatus.lastGood': '最近一次成功备份：{time} · {size}（{where}）',
   'backupStatus.where.auto': '自动',
   'backupStatus.where.export': '导出',
+  'backupStatus.auditBroken': '备份时校验发现审计日志被改动过（不是通过本程序改的）。备份照常保存了；请到“审计日志”点“校验审计日志”查看是哪一条，并报告管理员。',
   'backupStatus.none': '还没有成功的备份',
   'backupStatus.noneHint': '程序每天会自动备份一次；也可以在下面立即备份到U盘。',
   'backupStatus.failed': '最近一次备份没有成功（{time}）',
