@@ -103,7 +103,17 @@ describe('backups through the contract', () => {
 
   it('automatic backups: one a day, on quit only when the last is over an hour old, status on the settings page', async () => {
     const t = await centre();
-    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy: copyAndCheck, changed: () => undefined });
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const copy = async (source: string, dest: string) => {
+      mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+      try {
+        return await copyAndCheck(source, dest);
+      } finally {
+        inFlight--;
+      }
+    };
+    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy, changed: () => undefined });
     const autos = () => fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('.lxbk'));
     await svc.dailyIfDue();
     await svc.dailyIfDue();
@@ -117,11 +127,13 @@ describe('backups through the contract', () => {
     expect(autos()).toHaveLength(1); // the same day's older one gives way
     expect(autos()[0]).not.toBe(first);
     t.clock.advance(24 * 3600_000);
-    await svc.dailyIfDue();
+    // asked at the same moment (the daily one and the admin's): one after the other, never together
+    await Promise.all([svc.dailyIfDue(), svc.exportTo(tempDir(), 'long enough')]);
+    expect(mostAtOnce).toBe(1);
     const status = svc.status();
     expect(status.kept.map((k) => k.kind)).toEqual(['daily', 'daily']);
     expect(autos()).toHaveLength(2);
-    expect(status.lastGood).toMatchObject({ at: t.clock.now(), where: 'auto' });
+    expect(status.lastGood).toMatchObject({ at: t.clock.now(), where: 'export' }); // the admin's came second
     expect(status.lastGood!.bytes).toBeGreaterThan(10_000);
     expect(fs.statSync(path.join(t.dir, 'backups', autos()[0]!)).mode & 0o077).toBe(0);
   }, 60_000);

@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/contract/errors';
 import { shanghaiDate } from '../../../../shared/rules/time';
 import { DB_FILE_NAME, type Db } from '../../db/open';
 import { createBackup, inspectBackup, type CopyMaker, type Manifest } from './backup';
+import { removeQuietly } from './durableWrite';
 import { backupError, writeFailure } from './errors';
 import { readHeader } from './format';
 import { retention } from './retention';
@@ -63,7 +64,9 @@ export function summaryOf(m: Manifest): BackupSummary {
  */
 export class BackupService {
   readonly folder: string;
-  private running: Promise<unknown> | null = null;
+  /** The last backup queued: each waits for the one before (one at a time). */
+  private tail: Promise<unknown> = Promise.resolve();
+  private active = 0;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly deps: BackupServiceDeps) {
@@ -83,7 +86,11 @@ export class BackupService {
 
   /** Waits for a backup under way (a restore or a quit must not cut one off). */
   async idle(): Promise<void> {
-    while (this.running) await this.running.catch(() => undefined);
+    let seen: Promise<unknown>;
+    do {
+      seen = this.tail;
+      await seen.catch(() => undefined);
+    } while (seen !== this.tail);
   }
 
   /** The daily backup, if none was made today (Shanghai date). */
@@ -106,7 +113,7 @@ export class BackupService {
       fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       const file = path.join(this.folder, `lianxin-${stamp(this.deps.now())}.lxbk`);
       const m = await this.made('auto', file, undefined);
-      for (const f of retention(this.kept()).drop) fs.rmSync(path.join(this.folder, f.name), { force: true });
+      await Promise.all(retention(this.kept()).drop.map((f) => removeQuietly(path.join(this.folder, f.name))));
       return m;
     });
   }
@@ -137,7 +144,7 @@ export class BackupService {
     return {
       lastGood: rec.lastGood,
       lastFailure: rec.lastFailure && (!rec.lastGood || rec.lastFailure.at > rec.lastGood.at) ? rec.lastFailure : null,
-      running: this.running !== null,
+      running: this.active > 0,
       folder: this.folder,
       kept: retention(this.kept()).keep.map((f) => ({ name: f.name, at: f.at, bytes: f.bytes, kind: f.kind })),
       databaseBytes,
@@ -187,16 +194,20 @@ export class BackupService {
     }
   }
 
-  private async exclusive<T>(job: () => Promise<T>): Promise<T> {
-    await this.idle();
-    const run = job();
-    this.running = run;
-    this.deps.changed();
-    try {
-      return await run;
-    } finally {
-      this.running = null;
-    }
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.tail
+      .catch(() => undefined)
+      .then(async () => {
+        this.active++;
+        this.deps.changed();
+        try {
+          return await job();
+        } finally {
+          this.active--;
+        }
+      });
+    this.tail = run;
+    return run;
   }
 
   private recorded(): Recorded {
