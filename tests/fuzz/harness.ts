@@ -117,19 +117,20 @@ export class FuzzRig {
   /** Ids that exist (so calls get past "not found"), except our own accounts. */
   refreshPools(): void {
     const db = this.db;
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     const ours = new Set(this.userIds.values());
     const ids: string[] = [];
     const idsByTable = new Map<string, string[]>();
-    for (const { name } of tables) {
+    for (const { name, sql } of tables) {
       const cols = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[];
       if (!cols.some((c) => c.name === 'id')) continue;
-      const rows = db.prepare(`SELECT id FROM "${name}" ORDER BY random() LIMIT 15`).all() as { id: unknown }[];
+      // Newest first, by insertion order: the same seed then makes the same choices (ids themselves are random).
+      const rows = db.prepare(`SELECT id FROM "${name}" ORDER BY ${/WITHOUT\s+ROWID/i.test(sql) ? 'id' : 'rowid'} DESC LIMIT 30`).all() as { id: unknown }[];
       const here = rows.map((r) => r.id).filter((x): x is string => typeof x === 'string' && !ours.has(x));
       ids.push(...here);
       idsByTable.set(name, here);
     }
-    const strings = (db.prepare('SELECT card_no FROM cards ORDER BY random() LIMIT 10').all() as { card_no: string }[]).map((r) => r.card_no);
+    const strings = (db.prepare('SELECT card_no FROM cards ORDER BY rowid DESC LIMIT 10').all() as { card_no: string }[]).map((r) => r.card_no);
     const day = (offset: number) => new Date(this.clock.now() + offset * 86_400_000).toISOString().slice(0, 10);
     this.pools = { ids, idsByTable, strings, dates: [day(0), day(1), day(2), day(7), day(-1), day(-30)], folder: path.join(this.dir, 'out') };
   }
