@@ -35,6 +35,9 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 function idsFor(key: string, method: string, pools: Pools): string[] {
   const stem = key === 'id' ? snake(method.split('.')[0]!).replace(/s$/, '') : key.endsWith('Id') ? snake(key.slice(0, -2)) : null;
   if (!stem) return [];
+  // The table itself (requests for `requestId`), else every table it begins (queue → queue_tickets).
+  const exact = [stem, `${stem}s`, `${stem}es`].flatMap((t) => pools.idsByTable.get(t) ?? []);
+  if (exact.length) return exact;
   const out: string[] = [];
   for (const [table, ids] of pools.idsByTable) if (table.startsWith(stem)) out.push(...ids);
   return out;

@@ -49,6 +49,7 @@ describe('fuzz: every contract method with hostile input', () => {
       `fuzz seed=${SEED}: ${summary.calls} calls in ${seconds}s, ok ${summary.ok}, refused ${JSON.stringify(summary.refused)}, ` +
         `${summary.reachedOk.size}/${methods.length} methods answered ok at least once, ${summary.failures.length} failures`,
     );
+    console.log(`never answered ok (the fuzz stays at their checks): ${methods.filter((m) => !summary.reachedOk.has(m)).join(', ')}`);
     const slowest = [...rig.timeByMethod].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(`slowest: ${slowest.map(([m, ms]) => `${m} ${Math.round(ms)}ms`).join(', ')}`);
     for (const f of summary.failures.slice(0, 40)) console.log(`FAIL ${f.method} as ${f.caller} (${f.how}): ${f.problem}\n  input: ${f.input}`);
