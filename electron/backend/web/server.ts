@@ -122,13 +122,32 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   });
 }
 
+/** How long, and how much more, a refused upload is read and thrown away before its connection is cut. */
+const LINGER_MS = 1_000;
+const LINGER_BYTES = 2 * 1024 * 1024;
+
 /**
- * 413 with `Connection: close`; once it is sent the socket is closed, so the client cannot make the
- * host read (or Node drain) the rest of a huge body.
+ * 413 with `Connection: close`, then a lingering close: the host stops sending but reads and throws
+ * away what the client is still sending for at most a second or 2 MB, then cuts the connection. Cut at
+ * once, the kernel answers the client's next bytes with a reset, which can wipe the 413 before the
+ * client has read it; never cut, a client could make the host read a huge body to the end.
  */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse) {
   const error: AppErrorValue = { code: 'BAD_REQUEST', key: 'error.tooLarge' };
-  res.on('finish', () => req.socket.destroySoon());
+  const socket = req.socket;
+  res.on('finish', () => {
+    // Node's own close for `Connection: close` (end, then destroy once the end is written): we destroy later.
+    socket.removeListener('finish', socket.destroy);
+    if (socket.destroyed) return;
+    let discarded = 0;
+    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.on('close', () => clearTimeout(cut));
+    socket.on('data', (c: Buffer) => {
+      discarded += c.length;
+      if (discarded > LINGER_BYTES) socket.destroy();
+    });
+    socket.resume();
+  });
   sendJson(res, 413, { ok: false, error } satisfies ApiResult, { Connection: 'close' });
 }
 
