@@ -7,6 +7,8 @@ import type { SessionSlot } from '../../electron/backend/context';
 import { hashSecretSync } from '../../electron/backend/services/accounts/password';
 import { TestClock } from '../../electron/backend/testSupport';
 import { newId } from '../../electron/backend/db/ids';
+import { DB_FILE_NAME } from '../../electron/backend/db/open';
+import Database from 'better-sqlite3';
 import { Rng } from './prng';
 import { generate, type Pools } from './fromSchema';
 
@@ -139,15 +141,21 @@ export class FuzzRig {
     return (this.db.prepare(`SELECT group_concat(id || ':' || pin_failures || ':' || ifnull(pin_locked_until, '-')) AS s FROM staff`).get() as { s: string | null }).s ?? '';
   }
 
-  private totalChanges(): number {
-    return (this.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  /**
+   * A second connection's `data_version` moves only when the backend's connection commits: a write
+   * that its transaction rolled back (a refusal half-way through) does not count, unlike total_changes().
+   */
+  private observer: Database.Database | null = null;
+  private committed(): number {
+    this.observer ??= new Database(path.join(this.dir, DB_FILE_NAME), { readonly: true, fileMustExist: true });
+    return this.observer.pragma('data_version', { simple: true }) as number;
   }
 
   /** One fuzzed call; records what went wrong in `summary`. */
   async callOnce(method: Method, caller: Caller, rng: Rng, summary: Summary): Promise<void> {
     const g = generate(method, contract[method].input, rng, this.pools);
     const slot = this.slots.get(caller)!;
-    const before = this.totalChanges();
+    const before = this.committed();
     const pinsBefore = takesPin(method) ? this.pinState() : null;
     const fail = (problem: string) => summary.failures.push({ method, caller, how: g.how, input: describe(g.input), problem });
     let r: ApiResult;
@@ -169,10 +177,10 @@ export class FuzzRig {
       if (!KNOWN_CODES.includes(code) || typeof r.error.key !== 'string' || r.error.key === '') fail(`untyped error: ${describe(r.error)}`);
       else if (code === 'INTERNAL') fail('INTERNAL');
       summary.refused[code] = (summary.refused[code] ?? 0) + 1;
-      const after = this.totalChanges();
-      // A cleared PIN failure count is one row of staff; anything else written by a refused call is a half-write.
-      const pinReset = pinsBefore !== null && after - before === 1 && this.pinState() !== pinsBefore;
-      if (after !== before && !refusalMayWrite(method, r.error.key) && !pinReset) fail(`refused (${code} ${r.error.key}) but wrote ${after - before} rows`);
+      const after = this.committed();
+      // A right PIN clears its failure count (a commit of its own) before the call goes on to be refused.
+      const pinReset = pinsBefore !== null && this.pinState() !== pinsBefore;
+      if (after !== before && !refusalMayWrite(method, r.error.key) && !pinReset) fail(`refused (${code} ${r.error.key}) but committed a write`);
     }
     if (caller !== 'anon' && (method.startsWith('session.') || (!r.ok && (r.error.code === 'UNAUTHENTICATED' || r.error.code === 'LOCKED')))) {
       const s = await this.backend.dispatch(slot, 'session.get', {});
@@ -182,6 +190,7 @@ export class FuzzRig {
   }
 
   close(): void {
+    this.observer?.close();
     this.backend.close();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
