@@ -139,6 +139,22 @@ describe('backups through the contract', () => {
   }, 60_000);
 });
 
+describe('after a kill', () => {
+  it('the next start removes what a cut-off backup or restore left behind, and nothing else', async () => {
+    const t = await centre();
+    const backups = path.join(t.dir, 'backups');
+    fs.mkdirSync(backups);
+    const left = [path.join(t.dir, 'backup-0190.tmp.db'), path.join(t.dir, 'backup-0190.tmp.db-wal'), path.join(t.dir, `${DB_FILE_NAME}.restoring-17`), path.join(backups, 'lianxin-20261204-170000.lxbk.partial')];
+    const kept = [path.join(t.dir, `${DB_FILE_NAME}.before-restore-12`), path.join(backups, 'notes.txt')];
+    for (const f of [...left, ...kept]) fs.writeFileSync(f, 'x');
+    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy: copyAndCheck, changed: () => undefined });
+    svc.start();
+    svc.stop();
+    await expect.poll(() => left.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(kept.every((f) => fs.existsSync(f))).toBe(true);
+  });
+});
+
 describe('retention', () => {
   const at = (iso: string) => Date.parse(`${iso}+08:00`);
   it('keeps the newest of the last 14 days that have a backup and of the last 12 months', () => {

@@ -74,6 +74,7 @@ export class BackupService {
   }
 
   start(): void {
+    void this.removeLeftovers();
     const due = () => void this.dailyIfDue().catch(() => undefined);
     this.timers.push(setTimeout(due, FIRST_DELAY_MS), setInterval(due, CHECK_EVERY_MS));
     for (const t of this.timers) t.unref();
@@ -153,6 +154,16 @@ export class BackupService {
 
   inspect(file: string, passphrase?: string): Promise<Manifest> {
     return inspectBackup(file, passphrase);
+  }
+
+  /** What a backup or restore cut off by a kill or a power cut left behind: copies and half-written files. */
+  private async removeLeftovers(): Promise<void> {
+    const inDir = async (dir: string, leftover: (name: string) => boolean) => {
+      const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+      await Promise.all(names.filter(leftover).map((n) => removeQuietly(path.join(dir, n))));
+    };
+    await inDir(this.deps.dataDir, (n) => /^backup-.*\.tmp\.db/.test(n) || n.startsWith(`${DB_FILE_NAME}.restoring-`));
+    await inDir(this.folder, (n) => n.endsWith('.partial'));
   }
 
   /** Automatic backups in the folder, newest first, with the time from each one's manifest. */
