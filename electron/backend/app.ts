@@ -88,28 +88,31 @@ export function createBackend(opts: BackendOptions): Backend {
     }),
     async restore(file, passphrase, by) {
       await inspectBackup(file, passphrase); // a wrong file or passphrase is refused before anything closes
-      await backups.service.idle();
-      let release!: () => void;
-      restoring = new Promise((r) => (release = r));
-      try {
-        await core.close();
-        let manifest: Manifest | null = null;
+      // in the backups' queue: no backup starts on a closed database, and two restores never overlap
+      return backups.service.oneAtATime(async () => {
+        let release!: () => void;
+        restoring = new Promise((r) => (release = r));
         try {
-          ({ manifest } = await restoreBackup(opts.dataDir, file, passphrase, { now: clock.now() }));
+          await core.close();
+          let manifest: Manifest | null = null;
+          try {
+            ({ manifest } = await restoreBackup(opts.dataDir, file, passphrase, { now: clock.now() }));
+          } finally {
+            // restored: everyone signs in again (the accounts may differ); refused: nothing changed, sessions go on
+            if (manifest) sessions = new SessionStore();
+            core = openCore();
+          }
+          const { createdAt, appVersion } = manifest;
+          core.db.transaction(() =>
+            writeAudit(core.db, by, clock.now(), { action: 'backup.restore', targetType: 'backup', targetId: path.basename(file), detail: { createdAt, appVersion } }),
+          )();
+          emit('data.changed', { topic: 'backup' });
+          return manifest;
         } finally {
-          // restored: everyone signs in again (the accounts may differ); refused: nothing changed, sessions go on
-          if (manifest) sessions = new SessionStore();
-          core = openCore();
+          restoring = null;
+          release();
         }
-        core.db.transaction(() =>
-          writeAudit(core.db, by, clock.now(), { action: 'backup.restore', targetType: 'backup', targetId: path.basename(file), detail: { createdAt: manifest.createdAt, appVersion: manifest.appVersion } }),
-        )();
-        emit('data.changed', { topic: 'backup' });
-        return manifest;
-      } finally {
-        restoring = null;
-        release();
-      }
+      });
     },
   };
 

@@ -110,7 +110,7 @@ export class BackupService {
   }
 
   auto(): Promise<Manifest> {
-    return this.exclusive(async () => {
+    return this.oneAtATime(async () => {
       fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       const file = path.join(this.folder, `lianxin-${stamp(this.deps.now())}.lxbk`);
       const m = await this.made('auto', file, undefined);
@@ -121,7 +121,7 @@ export class BackupService {
 
   /** Backs up now into `folder` (a USB stick), encrypted with the passphrase. */
   exportTo(folder: string, passphrase: string): Promise<{ file: string; manifest: Manifest }> {
-    return this.exclusive(async () => {
+    return this.oneAtATime(async () => {
       let isDir = false;
       try {
         isDir = fs.statSync(folder).isDirectory();
@@ -205,7 +205,8 @@ export class BackupService {
     }
   }
 
-  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+  /** Runs a job when the backups (or the restore) before it are done: one at a time. */
+  oneAtATime<T>(job: () => Promise<T>): Promise<T> {
     const run = this.tail
       .catch(() => undefined)
       .then(async () => {
