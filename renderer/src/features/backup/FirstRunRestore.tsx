@@ -1,16 +1,12 @@
-import { useState } from 'react';
 import { App, Button, Form, Space, Typography } from 'antd';
 import { FileSearchOutlined, RollbackOutlined } from '@ant-design/icons';
-import type { Output } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
 import { t } from '../../i18n';
 import { reloadAfterRestore } from './afterRestore';
 import { BackupSummaryTable } from './BackupSummaryTable';
-import { clearErrorsOf, showBackupError } from './backupErrors';
-import { restoreInput, type RestoreValues } from './backupText';
+import { useBackupCheck } from './useBackupCheck';
+import type { RestoreValues } from './backupText';
 import { BackupFileFields } from './BackupFileFields';
-
-const FIELDS = ['file', 'passphrase'];
 
 /**
  * First run on a new PC: the old PC's backup brings back everything, accounts included, so nobody sets
@@ -18,19 +14,9 @@ const FIELDS = ['file', 'passphrase'];
  */
 export function FirstRunRestore() {
   const { message } = App.useApp();
-  const [form] = Form.useForm<RestoreValues>();
   const inspect = useApiMutation('system.inspectBackup');
+  const { form, checked, onInspect, onValuesChange, showError } = useBackupCheck(inspect.mutateAsync);
   const restore = useApiMutation('system.restoreBackup');
-  const [checked, setChecked] = useState<{ input: ReturnType<typeof restoreInput>; result: Output<'system.inspectBackup'> } | null>(null);
-
-  const onInspect = (v: RestoreValues) => {
-    setChecked(null);
-    const input = restoreInput(v);
-    inspect.mutate(input, {
-      onSuccess: (result) => setChecked({ input, result }),
-      onError: (e) => showBackupError(e, (m) => message.error(m), form, FIELDS),
-    });
-  };
 
   const onRestore = () => {
     if (!checked) return;
@@ -39,17 +25,14 @@ export function FirstRunRestore() {
         message.success(t('firstRunRestore.done'));
         reloadAfterRestore(t('firstRunRestore.done'));
       },
-      onError: (e) => showBackupError(e, (m) => message.error(m), form, FIELDS),
+      onError: showError,
     });
   };
 
   return (
     <div data-testid="first-run-restore">
       <Typography.Paragraph style={{ fontSize: 16 }}>{t('firstRunRestore.subtitle')}</Typography.Paragraph>
-      <Form<RestoreValues> form={form} name="backupRestore" layout="vertical" size="large" onFinish={onInspect} onValuesChange={(changed: object) => {
-          setChecked(null);
-          clearErrorsOf(form, changed);
-        }} requiredMark={false}>
+      <Form<RestoreValues> form={form} name="backupRestore" layout="vertical" size="large" onFinish={onInspect} onValuesChange={onValuesChange} requiredMark={false}>
         <BackupFileFields />
         <Button htmlType="submit" block icon={<FileSearchOutlined />} loading={inspect.isPending} style={{ height: 48, fontSize: 18, marginTop: 8 }} data-testid="backup-inspect">
           {t('backupRestore.inspect')}

@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { App, Button, Card, Form, Space, Typography } from 'antd';
 import { FileSearchOutlined, RollbackOutlined } from '@ant-design/icons';
-import type { Output } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
 import { chineseDateTime } from '../../components/format';
 import { useSession } from '../../app/session/SessionContext';
@@ -9,31 +7,19 @@ import { t } from '../../i18n';
 import { reloadAfterRestore } from './afterRestore';
 import { BackupSummaryTable } from './BackupSummaryTable';
 import { BackupFileFields } from './BackupFileFields';
-import { clearErrorsOf, showBackupError } from './backupErrors';
-import { confirmRestoreText, restoreInput, type RestoreValues } from './backupText';
+import { useBackupCheck } from './useBackupCheck';
+import { confirmRestoreText, type RestoreValues } from './backupText';
 
 /**
  * 设置 → 从备份恢复: 检查备份 shows what the file holds beside the data here now; 恢复 asks once more,
  * naming what is replaced, then swaps the data. Every session ends with it, so the page starts again at the login.
  */
-const FIELDS = ['file', 'passphrase'];
-
 export function RestoreCard() {
   const { message, modal } = App.useApp();
   const { status } = useSession();
-  const [form] = Form.useForm<RestoreValues>();
   const inspect = useApiMutation('backup.inspect');
+  const { form, checked, onInspect, onValuesChange, showError } = useBackupCheck(inspect.mutateAsync);
   const restore = useApiMutation('backup.restore');
-  const [checked, setChecked] = useState<{ input: ReturnType<typeof restoreInput>; result: Output<'backup.inspect'> } | null>(null);
-
-  const onInspect = (v: RestoreValues) => {
-    setChecked(null);
-    const input = restoreInput(v);
-    inspect.mutate(input, {
-      onSuccess: (result) => setChecked({ input, result }),
-      onError: (e) => showBackupError(e, (m) => message.error(m), form, FIELDS),
-    });
-  };
 
   const onRestore = () => {
     if (!checked?.result.current) return;
@@ -52,7 +38,7 @@ export function RestoreCard() {
             message.success(t('backupRestore.done'));
             reloadAfterRestore(t('backupRestore.doneLogin', { date: chineseDateTime(r.summary.createdAt) }));
           },
-          (err: unknown) => showBackupError(err, (m) => message.error(m), form, FIELDS),
+          showError,
         ),
     });
   };
@@ -60,10 +46,7 @@ export function RestoreCard() {
   return (
     <Card title={t('backupRestore.title')} data-testid="backup-restore">
       <Typography.Paragraph style={{ fontSize: 16 }}>{t('backupRestore.explain')}</Typography.Paragraph>
-      <Form<RestoreValues> form={form} name="backupRestore" layout="vertical" size="large" onFinish={onInspect} onValuesChange={(changed: object) => {
-          setChecked(null);
-          clearErrorsOf(form, changed);
-        }} requiredMark={false}>
+      <Form<RestoreValues> form={form} name="backupRestore" layout="vertical" size="large" onFinish={onInspect} onValuesChange={onValuesChange} requiredMark={false}>
         <BackupFileFields />
         <Form.Item style={{ marginBottom: 0 }}>
           <Button htmlType="submit" icon={<FileSearchOutlined />} loading={inspect.isPending} data-testid="backup-inspect">
