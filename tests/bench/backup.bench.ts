@@ -19,13 +19,9 @@ const gib = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
  * replaced). Tickets the run issued are removed afterwards; the audit rows stay (the log is append-only).
  */
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
-  const { backend, admin } = await ctx.backend();
+  const { backend } = await ctx.backend();
   const db = backend.db;
-  const call = async (method: string, input: unknown) => {
-    const r = await backend.dispatch(admin, method, input);
-    if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.key}`);
-    return r.value;
-  };
+  const call = ctx.call;
   const services = (await call('services.list', {})) as { id: string; active: boolean }[];
   const serviceId = services.find((s) => s.active)!.id;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-backup-'));

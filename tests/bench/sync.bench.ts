@@ -19,7 +19,7 @@ const MIN_BACKLOG = 200_000;
  * the dataset is put back as it was: the backlog pending again, sync off, what the run added removed.
  */
 async function run(ctx: BenchContext): Promise<BenchResult[]> {
-  const { backend, admin } = await ctx.backend();
+  const { backend } = await ctx.backend();
   const db = backend.db;
   const backlog = pendingOutboxCount(db);
   if (backlog < MIN_BACKLOG) throw new Error(`the bench outbox holds ${backlog} entries (< ${MIN_BACKLOG}); regenerate with tsx tests/bench/generate.ts`);
@@ -27,11 +27,7 @@ async function run(ctx: BenchContext): Promise<BenchResult[]> {
   db.exec(`CREATE TEMP TABLE bench_backlog AS SELECT seq FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL`);
   const countyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-county-'));
   const county = await startCounty({ dataDir: countyDir });
-  const call = async (method: string, input: unknown) => {
-    const r = await backend.dispatch(admin, method, input);
-    if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.key}`);
-    return r.value;
-  };
+  const call = ctx.call;
   const services = (await call('services.list', {})) as { id: string; active: boolean }[];
   const serviceId = services.find((s) => s.active)!.id;
   const tickets: string[] = [];
