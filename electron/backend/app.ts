@@ -76,10 +76,11 @@ export function createBackend(opts: BackendOptions): Backend {
       db: () => core.db,
       now: () => clock.now(),
       appVersion: APP_VERSION,
-      copy: async (_source, dest) => {
+      make: async (job) => {
         const worker = new ReadWorker(liveFile, core.db);
         try {
-          return await worker.run('backup.copyAndCheck', { dest }, clock.now());
+          // the desk works on while the backup runs: it gets the disk most of the time
+          return await worker.run('backup.make', { ...job, shareDisk: true }, clock.now());
         } finally {
           await worker.close();
         }

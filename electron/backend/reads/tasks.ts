@@ -9,7 +9,7 @@ import { listRequests } from '../services/requests/queries';
 import { listPurchases } from '../services/partners/purchaseList';
 import { cardMonthReport } from '../services/partners/reports';
 import { buildCardReportWorkbook } from '../services/partners/reportWorkbook';
-import { copyAndCheck } from '../services/backup/check';
+import { makeBackupFile, type MakeJob } from '../services/backup/make';
 
 /**
  * The reads that scan years of records (figures, the request list over a million rows, their
@@ -27,8 +27,8 @@ export const READ_TASKS = {
   'cardReports.month': (db: Db, input: ParsedInput<'cardReports.month'>, now: number) => cardMonthReport(db, input.month, now),
   'cardReports.purchases': (db: Db, input: ParsedInput<'cardReports.purchases'>) => listPurchases(db, input),
   'cardReports.export': (db: Db, input: ParsedInput<'cardReports.export'>, now: number) => buildCardReportWorkbook(db, input, now),
-  /** A backup's copy of this database, made and proven whole (minutes on years of data), never on the main thread. */
-  'backup.copyAndCheck': (db: Db, input: { dest: string }) => copyAndCheck(db.name, input.dest),
+  /** A backup file of this database: copied, proven whole, hashed, written (minutes on years of data), never on the main thread. */
+  'backup.make': (_db: Db, job: MakeJob) => makeBackupFile(job),
 };
 
 export type ReadTask = keyof typeof READ_TASKS;

@@ -4,15 +4,14 @@ import path from 'node:path';
 import { newId } from '../../db/ids';
 import { LATEST_SCHEMA, migrate, NewerSchemaError } from '../../db/migrate';
 import { DB_FILE_NAME, type Db } from '../../db/open';
-import { checkDatabaseFile, copyAndCheck, type CheckedCopy } from './check';
-import { removeQuietly, writeDurably } from './durableWrite';
+import { checkDatabaseFile } from './check';
+import { removeQuietly } from './durableWrite';
 import { backupError, writeFailure } from './errors';
-import { encodeStream, extractDatabase, inspectFile, sha256OfFile, type Manifest } from './format';
+import { extractDatabase, inspectFile, type Manifest } from './format';
+import { makeBackupFile, type FileMaker } from './make';
 
 export type { Manifest } from './format';
-
-/** How the copy is made and proven whole: in-process (command line, tests) or on a worker thread (the app). */
-export type CopyMaker = (source: string, dest: string) => Promise<CheckedCopy>;
+export type { FileMaker } from './make';
 
 async function removeAll(files: string[]): Promise<void> {
   await Promise.all(files.map(removeQuietly));
@@ -31,25 +30,14 @@ export async function createBackup(
   db: Db,
   dataDir: string,
   outFile: string,
-  opts: { passphrase?: string; appVersion: string; now?: number; copy?: CopyMaker },
+  opts: { passphrase?: string; appVersion: string; now?: number; make?: FileMaker },
 ): Promise<Manifest> {
   const tmp = path.join(dataDir, `backup-${newId()}.tmp.db`);
   const partial = `${outFile}.partial`;
   try {
-    const { schemaVersion, counts, auditChainOk } = await (opts.copy ?? copyAndCheck)(db.name, tmp);
-    const manifest: Manifest = {
-      format: 1,
-      appVersion: opts.appVersion,
-      schemaVersion,
-      createdAt: opts.now ?? Date.now(),
-      counts,
-      dbBytes: fs.statSync(tmp).size,
-      sha256: await sha256OfFile(tmp),
-      encrypted: Boolean(opts.passphrase),
-      auditChainOk,
-    };
+    const job = { source: db.name, tmp, partial, passphrase: opts.passphrase, appVersion: opts.appVersion, createdAt: opts.now ?? Date.now() };
+    const manifest = await (opts.make ?? makeBackupFile)(job);
     try {
-      await writeDurably(partial, encodeStream(manifest, tmp, opts.passphrase));
       await fs.promises.rename(partial, outFile);
     } catch (e) {
       throw writeFailure(e);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import type { Db } from '../../db/open';
 import { verifyAuditChain } from '../audit/chain';
+import type { DiskShare } from './diskShare';
 import { backupError, writeFailure } from './errors';
 
 export interface CheckedCopy {
@@ -47,17 +48,17 @@ export function checkDatabaseFile(file: string): CheckedCopy {
   }
 }
 
-/** Pages per step of the copy; after each step the copy is flushed (see copyAndCheck). */
+/** Pages per step of the copy; after each step the copy is flushed, and rests when sharing the disk (see copyAndCheck). */
 const PAGES_PER_STEP = 2048;
 
 /**
  * Copies the live database as it is at one moment and proves the copy whole. The copy is read from a
  * connection of its own holding one read transaction (WAL lets the desk go on writing meanwhile), so
- * the copy never restarts and is that moment exactly. The app runs this on a worker thread (the read
- * worker's `backup.copyAndCheck`): SQLite's final sync of gigabytes and the integrity check then hold
- * up no one; the command line and tests run it in-process.
+ * the copy never restarts and is that moment exactly. The app runs this on a worker thread (see
+ * makeBackupFile): SQLite's final sync of gigabytes and the integrity check then hold up no one; the
+ * command line and tests run it in-process.
  */
-export async function copyAndCheck(source: string, dest: string): Promise<CheckedCopy> {
+export async function copyAndCheck(source: string, dest: string, share?: DiskShare): Promise<CheckedCopy> {
   const src = new Database(source, { readonly: true, fileMustExist: true });
   let fd: number | null = null;
   try {
@@ -70,6 +71,7 @@ export async function copyAndCheck(source: string, dest: string): Promise<Checke
       progress: () => {
         if (fd === null && fs.existsSync(dest)) fd = fs.openSync(dest, 'r+');
         if (fd !== null) fs.fdatasyncSync(fd);
+        share?.restSync();
         return PAGES_PER_STEP;
       },
     });

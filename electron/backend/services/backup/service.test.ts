@@ -8,7 +8,7 @@ import { makeTestBackend, PASSWORD, type TestBackend } from '../../testSupport';
 import { dataDirInUse, LOCK_FILE } from './backup';
 import { retention } from './retention';
 import { BackupService } from './service';
-import { copyAndCheck } from './check';
+import { makeBackupFile, type MakeJob } from './make';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -105,15 +105,15 @@ describe('backups through the contract', () => {
     const t = await centre();
     let inFlight = 0;
     let mostAtOnce = 0;
-    const copy = async (source: string, dest: string) => {
+    const make = async (job: MakeJob) => {
       mostAtOnce = Math.max(mostAtOnce, ++inFlight);
       try {
-        return await copyAndCheck(source, dest);
+        return await makeBackupFile(job);
       } finally {
         inFlight--;
       }
     };
-    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy, changed: () => undefined });
+    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', make, changed: () => undefined });
     const autos = () => fs.readdirSync(path.join(t.dir, 'backups')).filter((f) => f.endsWith('.lxbk'));
     await svc.dailyIfDue();
     await svc.dailyIfDue();
@@ -147,7 +147,7 @@ describe('after a kill', () => {
     const left = [path.join(t.dir, 'backup-0190.tmp.db'), path.join(t.dir, 'backup-0190.tmp.db-wal'), path.join(t.dir, `${DB_FILE_NAME}.restoring-17`), path.join(backups, 'lianxin-20261204-170000.lxbk.partial')];
     const kept = [path.join(t.dir, `${DB_FILE_NAME}.before-restore-12`), path.join(backups, 'notes.txt')];
     for (const f of [...left, ...kept]) fs.writeFileSync(f, 'x');
-    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', copy: copyAndCheck, changed: () => undefined });
+    const svc = new BackupService({ dataDir: t.dir, db: () => t.backend.db, now: () => t.clock.now(), appVersion: '1', make: makeBackupFile, changed: () => undefined });
     svc.start();
     svc.stop();
     await expect.poll(() => left.filter((f) => fs.existsSync(f))).toEqual([]);

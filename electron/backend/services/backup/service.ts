@@ -4,7 +4,7 @@ import type { BackupStatus, BackupSummary } from '../../../../shared/contract/ba
 import { AppError } from '../../../../shared/contract/errors';
 import { shanghaiDate } from '../../../../shared/rules/time';
 import { DB_FILE_NAME, type Db } from '../../db/open';
-import { createBackup, inspectBackup, type CopyMaker, type Manifest } from './backup';
+import { createBackup, inspectBackup, type FileMaker, type Manifest } from './backup';
 import { removeQuietly } from './durableWrite';
 import { backupError, writeFailure } from './errors';
 import { readHeader } from './format';
@@ -28,8 +28,8 @@ export interface BackupServiceDeps {
   db(): Db;
   now(): number;
   appVersion: string;
-  /** Makes the copy and proves it whole off the main thread. */
-  copy: CopyMaker;
+  /** Makes the backup file (copy, check, checksum, write) off the main thread. */
+  make: FileMaker;
   changed(): void;
 }
 
@@ -193,7 +193,7 @@ export class BackupService {
   private async made(where: 'auto' | 'export', file: string, passphrase: string | undefined): Promise<Manifest> {
     const at = this.deps.now();
     try {
-      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, copy: this.deps.copy });
+      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, make: this.deps.make });
       this.record({ lastGood: { at, bytes: fs.statSync(file).size, where, file, auditChainOk: m.auditChainOk ?? null } });
       return m;
     } catch (e) {
