@@ -4,7 +4,7 @@ import { DiskShare } from './diskShare';
 /** Written data is flushed every this many bytes, so the disk never holds much unwritten data. */
 const SYNC_EVERY = 8 * 1024 * 1024;
 /** A big file is shortened in steps of this size before it is unlinked. */
-const SHRINK_STEP = 128 * 1024 * 1024;
+const SHRINK_STEP = 32 * 1024 * 1024;
 
 /**
  * Writes chunks to a new file (user-only) and makes them durable. The flushes run on libuv's thread
@@ -35,16 +35,17 @@ export async function writeDurably(file: string, chunks: AsyncIterable<Buffer>, 
 
 /**
  * Removes a file off the event loop; a vanished medium is not an error here. A file of gigabytes is
- * first shortened step by step: freeing all its blocks at once is one long journal commit that the
- * desk's next fsync would wait for.
+ * first shortened step by step, resting between steps (DiskShare): freeing all its blocks at once is
+ * one long journal commit that the desk's next fsync would wait for.
  */
 export async function removeQuietly(file: string): Promise<void> {
   try {
     let size = (await fs.promises.stat(file)).size;
+    const share = new DiskShare();
     while (size > SHRINK_STEP) {
       size -= SHRINK_STEP;
       await fs.promises.truncate(file, size);
-      await new Promise((r) => setTimeout(r, 5));
+      await share.rest();
     }
   } catch {
     /* gone already, or cannot be shortened: the unlink below decides */
