@@ -79,8 +79,7 @@ export function createBackend(opts: BackendOptions): Backend {
       make: async (job) => {
         const worker = new ReadWorker(liveFile, core.db);
         try {
-          // the desk works on while the backup runs: it gets the disk most of the time
-          return await worker.run('backup.make', { ...job, shareDisk: true }, clock.now());
+          return await worker.run('backup.make', job, clock.now());
         } finally {
           await worker.close();
         }

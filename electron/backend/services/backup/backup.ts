@@ -30,12 +30,12 @@ export async function createBackup(
   db: Db,
   dataDir: string,
   outFile: string,
-  opts: { passphrase?: string; appVersion: string; now?: number; make?: FileMaker },
+  opts: { passphrase?: string; appVersion: string; now?: number; make?: FileMaker; shareDisk?: boolean },
 ): Promise<Manifest> {
   const tmp = path.join(dataDir, `backup-${newId()}.tmp.db`);
   const partial = `${outFile}.partial`;
   try {
-    const job = { source: db.name, tmp, partial, passphrase: opts.passphrase, appVersion: opts.appVersion, createdAt: opts.now ?? Date.now() };
+    const job = { source: db.name, tmp, partial, passphrase: opts.passphrase, appVersion: opts.appVersion, createdAt: opts.now ?? Date.now(), shareDisk: opts.shareDisk };
     const manifest = await (opts.make ?? makeBackupFile)(job);
     try {
       await fs.promises.rename(partial, outFile);

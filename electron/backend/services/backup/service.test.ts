@@ -105,7 +105,9 @@ describe('backups through the contract', () => {
     const t = await centre();
     let inFlight = 0;
     let mostAtOnce = 0;
+    const sharing: (boolean | undefined)[] = [];
     const make = async (job: MakeJob) => {
+      sharing.push(job.shareDisk);
       mostAtOnce = Math.max(mostAtOnce, ++inFlight);
       try {
         return await makeBackupFile(job);
@@ -126,6 +128,8 @@ describe('backups through the contract', () => {
     await svc.onQuit();
     expect(autos()).toHaveLength(1); // the same day's older one gives way
     expect(autos()[0]).not.toBe(first);
+    // the daily one leaves the disk to the desk; the one on quit, with the desk closed, goes full speed
+    expect(sharing).toEqual([true, false]);
     t.clock.advance(24 * 3600_000);
     // asked at the same moment (the daily one and the admin's): one after the other, never together
     await Promise.all([svc.dailyIfDue(), svc.exportTo(tempDir(), 'long enough')]);

@@ -106,14 +106,15 @@ export class BackupService {
     await this.idle();
     const last = this.kept()[0];
     if (last && this.deps.now() - last.at < QUIT_GAP_MS) return;
-    await this.auto().catch(() => undefined);
+    await this.auto({ deskClosed: true }).catch(() => undefined);
   }
 
-  auto(): Promise<Manifest> {
+  /** An automatic backup; while the desk works it gets the disk most of the time (slower), once it has closed the backup goes full speed. */
+  auto(opts: { deskClosed?: boolean } = {}): Promise<Manifest> {
     return this.oneAtATime(async () => {
       fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       const file = path.join(this.folder, `lianxin-${stamp(this.deps.now())}.lxbk`);
-      const m = await this.made('auto', file, undefined);
+      const m = await this.made('auto', file, undefined, !opts.deskClosed);
       await Promise.all(retention(this.kept()).drop.map((f) => removeQuietly(path.join(this.folder, f.name))));
       return m;
     });
@@ -130,7 +131,7 @@ export class BackupService {
       }
       if (!isDir) throw backupError('folderMissing');
       const file = path.join(folder, `连心前台备份-${stamp(this.deps.now())}.lxbk`);
-      return { file, manifest: await this.made('export', file, passphrase) };
+      return { file, manifest: await this.made('export', file, passphrase, true) };
     });
   }
 
@@ -190,10 +191,10 @@ export class BackupService {
     return out.sort((a, b) => b.at - a.at);
   }
 
-  private async made(where: 'auto' | 'export', file: string, passphrase: string | undefined): Promise<Manifest> {
+  private async made(where: 'auto' | 'export', file: string, passphrase: string | undefined, shareDisk: boolean): Promise<Manifest> {
     const at = this.deps.now();
     try {
-      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, make: this.deps.make });
+      const m = await createBackup(this.deps.db(), this.deps.dataDir, file, { passphrase, appVersion: this.deps.appVersion, now: at, make: this.deps.make, shareDisk });
       this.record({ lastGood: { at, bytes: fs.statSync(file).size, where, file, auditChainOk: m.auditChainOk ?? null } });
       return m;
     } catch (e) {
