@@ -9,6 +9,7 @@ import { listRequests } from '../services/requests/queries';
 import { listPurchases } from '../services/partners/purchaseList';
 import { cardMonthReport } from '../services/partners/reports';
 import { buildCardReportWorkbook } from '../services/partners/reportWorkbook';
+import { verifyAuditChain } from '../services/audit/chain';
 import { makeBackupFile, type MakeJob } from '../services/backup/make';
 
 /**
@@ -27,6 +28,8 @@ export const READ_TASKS = {
   'cardReports.month': (db: Db, input: ParsedInput<'cardReports.month'>, now: number) => cardMonthReport(db, input.month, now),
   'cardReports.purchases': (db: Db, input: ParsedInput<'cardReports.purchases'>) => listPurchases(db, input),
   'cardReports.export': (db: Db, input: ParsedInput<'cardReports.export'>, now: number) => buildCardReportWorkbook(db, input, now),
+  /** The audit log's hash chain, every row hashed again (seconds on years of a busy centre's log). */
+  'audit.verifyChain': (db: Db, _input: Record<string, never>) => verifyAuditChain(db),
   /** A backup file of this database: copied, proven whole, hashed, written (minutes on years of data), never on the main thread. */
   'backup.make': (_db: Db, job: MakeJob) => makeBackupFile(job),
 };

@@ -3,7 +3,6 @@ import { requireUser, type Ctx, type SessionUser } from '../../context';
 import { newId } from '../../db/ids';
 import { defineHandlers } from '../../api/types';
 import { listAudit, writeAudit } from '../audit/audit';
-import { verifyAuditChain } from '../audit/chain';
 import { getCentreSettings, getSetting, setCentreSettings, setSetting } from '../centre/settings';
 import { LATEST_SCHEMA } from '../../db/migrate';
 import { APP_VERSION } from '../../version';
@@ -238,8 +237,8 @@ export const accountsHandlers = defineHandlers({
 
   'audit.list': (input, ctx) => listAudit(ctx.db, input),
 
-  'audit.verifyChain': (_input, ctx) => {
-    const result = verifyAuditChain(ctx.db);
+  'audit.verifyChain': async (_input, ctx) => {
+    const result = await ctx.reads.run('audit.verifyChain', {}, ctx.clock.now());
     const now = ctx.clock.now();
     ctx.db.transaction(() => writeAudit(ctx.db, requireUser(ctx), now, { action: 'audit.verifyChain', targetType: 'audit', detail: { ...result } }))();
     return result;

@@ -14,7 +14,7 @@ export interface MakeJob {
   passphrase?: string;
   appVersion: string;
   createdAt: number;
-  /** The desk is working beside the backup: leave it the data folder's disk half the time (see DiskShare). */
+  /** The desk is working beside the backup: leave it the data folder's disk most of the time (see DiskShare). */
   shareDisk?: boolean;
 }
 
