@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { settled } from './settle';
 
 /** The frame around the staff screens: menu, who is signed in, lock and sign-out. */
 export class AppShell {
@@ -15,6 +16,18 @@ export class AppShell {
 
   userMenu() {
     return this.page.getByTestId('user-menu');
+  }
+
+  /** Chooses an item of the user menu once its opening animation is over (a click on a moving menu is lost), until `opens` shows. */
+  async chooseFromUserMenu(item: string, opens: Locator) {
+    const entry = this.page.getByRole('menuitem', { name: item });
+    await expect(async () => {
+      if (await opens.isVisible()) return;
+      if (!(await entry.isVisible())) await this.userMenu().click({ timeout: 5_000 });
+      await settled(this.page);
+      await entry.click({ timeout: 5_000 });
+      await expect(opens).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
   }
 
   async lock() {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { settled } from './settle';
+import { pickOption } from './forms';
 
 /** 驿站预约: booking, the station's day and week, the call list. One method per thing the desk does. */
 export class AppointmentsScreen {
@@ -90,24 +90,13 @@ export class AppointmentsScreen {
     return this.page.getByRole('dialog').filter({ hasText: title });
   }
 
-  /**
-   * Picks an option of a select and waits until the select shows it. On a loaded machine the dropdown
-   * opens slowly: open it only when it is not open (a second click would close it) and click the
-   * option once the opening animation is over, retrying a click that was lost.
-   */
+  /** Picks an option of the select labelled `label` and waits until the select shows it (see pickOption). */
   async pick(scope: Page | Locator, label: string, option: string) {
     // a required field's name starts with its * mark
     const name = new RegExp(`^(\\* )?${label}$`);
     const box = scope.getByRole('combobox', { name });
     const select = scope.locator('.ant-select').filter({ has: this.page.getByRole('combobox', { name }) });
-    const dropdown = this.page.locator('.ant-select-dropdown:visible');
-    await expect(async () => {
-      if ((await select.textContent({ timeout: 3_000 }))?.includes(option)) return;
-      if ((await dropdown.count()) === 0) await box.click();
-      await settled(this.page);
-      await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
-      await expect(select).toContainText(option, { timeout: 3_000 });
-    }).toPass({ timeout: 30_000 });
+    await pickOption(this.page, select, option, box);
   }
 
   message(text: string | RegExp): Locator {

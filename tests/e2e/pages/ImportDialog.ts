@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { pickOption } from './forms';
 
 export class ImportDialog {
   constructor(readonly page: Page) {}
@@ -28,8 +29,7 @@ export class ImportDialog {
   }
 
   async mapField(field: string, option: string) {
-    await this.dialog().getByTestId(`mapping-${field}`).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await pickOption(this.page, this.dialog().getByTestId(`mapping-${field}`), option);
   }
 
   rowErrors() {
