@@ -28,6 +28,7 @@ export async function pickOption(page: Page, select: Locator, option: string, op
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await expect(async () => {
     if ((await select.textContent({ timeout: 3_000 }))?.includes(option)) return;
+    await settled(page); // a list closed a moment ago may still be leaving
     if ((await dropdown.count()) === 0) await opener.click({ timeout: 5_000 });
     await settled(page);
     await dropdown.getByTitle(option, { exact: true }).click({ timeout: 5_000 });
